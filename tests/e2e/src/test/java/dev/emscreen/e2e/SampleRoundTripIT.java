@@ -1,0 +1,88 @@
+package dev.emscreen.e2e;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.emscreen.records.TrainingSample;
+import dev.emscreen.kafka.junit.KafkaBrokerExtension;
+import dev.emscreen.schemas.Topics;
+import dev.emscreen.schemas.registry.MockSchemaRegistry;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.Future;
+import org.apache.kafka.clients.consumer.ConsumerConfig;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.clients.consumer.KafkaConsumer;
+import org.apache.kafka.clients.producer.KafkaProducer;
+import org.apache.kafka.clients.producer.ProducerConfig;
+import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.clients.producer.RecordMetadata;
+import org.apache.kafka.common.serialization.StringDeserializer;
+import org.apache.kafka.common.serialization.StringSerializer;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
+
+class SampleRoundTripIT {
+
+    private static final int COUNT = 10_000;
+    private static final int PARTITIONS = 6;
+    private static final String SCOPE = "round-trip";
+
+    @RegisterExtension
+    static final KafkaBrokerExtension KAFKA = new KafkaBrokerExtension();
+
+    @AfterAll
+    static void dropRegistry() {
+        MockSchemaRegistry.dropScope(SCOPE);
+    }
+
+    @Test
+    void tenThousandSamplesComeBackEqualAndInOrderPerPartition() throws Exception {
+        // Given a topic of several partitions and the project's serde
+        String topic = Topics.SAMPLES.name();
+        KAFKA.createTopics(PARTITIONS, topic);
+        Map<String, Object> serdeConfig = Map.of("schema.registry.url", "mock://" + SCOPE);
+
+        // When 10,000 samples are produced through the serde
+        Map<Integer, List<TrainingSample>> sentByPartition = new HashMap<>();
+        try (var producer = new KafkaProducer<>(Map.<String, Object>of(
+                ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, KAFKA.bootstrapServers(),
+                ProducerConfig.ENABLE_IDEMPOTENCE_CONFIG, true, ProducerConfig.ACKS_CONFIG, "all"),
+                new StringSerializer(), Topics.SAMPLES.valueSerde(serdeConfig).serializer())) {
+            List<Future<RecordMetadata>> acks = new ArrayList<>();
+            List<TrainingSample> sent = new ArrayList<>();
+            for (int n = 0; n < COUNT; n++) {
+                TrainingSample sample = Samples.numbered(n);
+                sent.add(sample);
+                acks.add(producer.send(new ProducerRecord<>(topic, sample.getId(), sample)));
+            }
+            for (int i = 0; i < COUNT; i++) {
+                sentByPartition.computeIfAbsent(acks.get(i).get().partition(), p -> new ArrayList<>()).add(sent.get(i));
+            }
+        }
+
+        // Then every one is read back, equal, in the order it was written to its partition
+        Map<Integer, List<TrainingSample>> readByPartition = new HashMap<>();
+        try (var consumer = new KafkaConsumer<>(Map.<String, Object>of(
+                ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, KAFKA.bootstrapServers(),
+                ConsumerConfig.GROUP_ID_CONFIG, "round-trip",
+                ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest"),
+                new StringDeserializer(), Topics.SAMPLES.valueSerde(serdeConfig).deserializer())) {
+            consumer.subscribe(List.of(topic));
+            int read = 0;
+            long deadline = System.nanoTime() + Duration.ofSeconds(120).toNanos();
+            while (read < COUNT && System.nanoTime() < deadline) {
+                for (ConsumerRecord<String, TrainingSample> record : consumer.poll(Duration.ofMillis(500))) {
+                    assertThat(record.key()).isEqualTo(record.value().getId());
+                    readByPartition.computeIfAbsent(record.partition(), p -> new ArrayList<>()).add(record.value());
+                    read++;
+                }
+            }
+        }
+        assertThat(sentByPartition).hasSizeGreaterThan(1);
+        assertThat(readByPartition).isEqualTo(sentByPartition);
+    }
+}

@@ -71,5 +71,6 @@ for _ in $(seq 1 600); do
   sleep 0.1
 done
 port_open "$port" || { echo "kafka-local: the broker did not open port $port within 60 s; see $data/broker.log" >&2; stop; }
-echo "Kafka broker ready: bootstrap.servers=127.0.0.1:$port (data in $data; Ctrl-C stops it)"
+echo "Kafka broker ready: bootstrap.servers=127.0.0.1:$port"
+echo "  data and log: $data (broker.log); Ctrl-C stops it"
 wait "$broker"

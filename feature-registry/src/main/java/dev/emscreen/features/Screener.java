@@ -1,0 +1,79 @@
+package dev.emscreen.features;
+
+import dev.emscreen.features.bundle.FeatureSet;
+import dev.emscreen.features.encoder.ChatText;
+import dev.emscreen.features.encoder.TextEncoder;
+import dev.emscreen.features.encoder.TokenStates;
+import dev.emscreen.features.encoder.UnscreenableTextException;
+import dev.emscreen.features.scoring.Score;
+import dev.emscreen.records.Decision;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * Text in, verdicts out: encoder → SAE → pooling → {@link dev.emscreen.features.scoring.ProximityScorer}
+ * → routing. The trainer's evaluation, the offline scorer and the stream all screen through this
+ * class, so a sample's score is the same wherever it is computed.
+ */
+public final class Screener {
+
+    /** The outcome for one text: a score and decision, or the reason it could not be screened. */
+    public record Screening(Score score, Decision decision, boolean truncated, UnscreenableTextException error) {
+
+        public boolean failed() {
+            return error != null;
+        }
+    }
+
+    private final TextEncoder encoder;
+    private final FeatureSet featureSet;
+    private final int topFeatures;
+
+    public Screener(TextEncoder encoder, FeatureSet featureSet, int topFeatures) {
+        String expected = featureSet.manifest().encoder().id();
+        if (!expected.equals(encoder.id())) {
+            throw new IllegalArgumentException("Feature set " + featureSet.version() + " was built on encoder " + expected
+                    + ", not " + encoder.id() + ": its SAE reads that model's hidden states only");
+        }
+        if (encoder.dimension() != featureSet.sae().dModel()) {
+            throw new IllegalArgumentException("Encoder " + encoder.id() + " has " + encoder.dimension()
+                    + " dimensions; the SAE expects " + featureSet.sae().dModel());
+        }
+        this.encoder = encoder;
+        this.featureSet = featureSet;
+        this.topFeatures = topFeatures;
+    }
+
+    public FeatureSet featureSet() {
+        return featureSet;
+    }
+
+    /** One result per text, in order; a text that cannot be screened does not fail the others. */
+    public List<Screening> screen(List<ChatText> texts) {
+        List<TokenStates> states;
+        try {
+            states = encoder.encode(texts);
+        } catch (UnscreenableTextException batchFailure) {
+            return texts.stream().map(this::screenAlone).toList();
+        }
+        List<Screening> results = new ArrayList<>(texts.size());
+        for (TokenStates s : states) {
+            results.add(screen(s));
+        }
+        return results;
+    }
+
+    /** Scores token states already computed (the trainer encodes once and scores many ways). */
+    public Screening screen(TokenStates states) {
+        Score score = featureSet.score(states, topFeatures);
+        return new Screening(score, featureSet.routing().route(score.value()), states.truncated(), null);
+    }
+
+    private Screening screenAlone(ChatText text) {
+        try {
+            return screen(encoder.encode(List.of(text)).get(0));
+        } catch (UnscreenableTextException e) {
+            return new Screening(null, null, false, e);
+        }
+    }
+}

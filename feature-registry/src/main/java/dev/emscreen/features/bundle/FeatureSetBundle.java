@@ -1,0 +1,151 @@
+package dev.emscreen.features.bundle;
+
+import ai.djl.ndarray.NDArray;
+import ai.djl.ndarray.NDList;
+import ai.djl.ndarray.NDManager;
+import com.fasterxml.jackson.databind.MapperFeature;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.SerializationFeature;
+import com.fasterxml.jackson.databind.json.JsonMapper;
+import dev.emscreen.features.sae.SaeFiles;
+import dev.emscreen.features.sae.SparseAutoencoder;
+import dev.emscreen.features.scoring.FeatureGeometry;
+import dev.emscreen.features.scoring.ProximityScorer;
+import dev.emscreen.features.scoring.Routing;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Map;
+import java.util.TreeMap;
+
+/**
+ * A feature set on disk: {@code manifest.json}, the SAE weights and the proximity vector, each
+ * file named with its sha256 in the manifest. Loading checks every hash and the version (a hash
+ * of the manifest) before anything serves; a bundle that fails is refused whole.
+ */
+public final class FeatureSetBundle {
+
+    public static final String MANIFEST = "manifest.json";
+    public static final String SAE_FILE = "sae.safetensors";
+    public static final String PROXIMITY_FILE = "proximity.safetensors";
+
+    /** Sorted keys and properties: the same manifest always serialises to the same bytes. */
+    static final ObjectMapper JSON = JsonMapper.builder()
+            .enable(MapperFeature.SORT_PROPERTIES_ALPHABETICALLY)
+            .enable(SerializationFeature.ORDER_MAP_ENTRIES_BY_KEYS)
+            .build();
+
+    private FeatureSetBundle() {
+    }
+
+    /** Writes the artifacts and the manifest; returns the manifest as written, with hashes and version. */
+    public static FeatureSetManifest write(Path dir, FeatureSetManifest draft, SparseAutoencoder sae, FeatureGeometry geometry)
+            throws IOException {
+        Files.createDirectories(dir);
+        SaeFiles.write(sae, dir.resolve(SAE_FILE));
+        try (NDManager manager = NDManager.newBaseManager("PyTorch");
+             OutputStream out = Files.newOutputStream(dir.resolve(PROXIMITY_FILE))) {
+            NDArray proximity = manager.create(geometry.proximity());
+            proximity.setName("proximity");
+            NDArray nearest = manager.create(geometry.nearestToxic());
+            nearest.setName("nearest_toxic");
+            new NDList(proximity, nearest).encode(out, NDList.Encoding.SAFETENSORS);
+        }
+        Map<String, String> files = new TreeMap<>();
+        files.put(SAE_FILE, Sha256.of(dir.resolve(SAE_FILE)));
+        files.put(PROXIMITY_FILE, Sha256.of(dir.resolve(PROXIMITY_FILE)));
+        FeatureSetManifest unversioned = draft.withFiles(files).withVersion(null);
+        FeatureSetManifest manifest = unversioned.withVersion(versionOf(unversioned));
+        Files.write(dir.resolve(MANIFEST), JSON.writerWithDefaultPrettyPrinter().writeValueAsBytes(manifest));
+        return manifest;
+    }
+
+    /** Reads {@code manifest.json} alone, unverified: for listing and diffing. */
+    public static FeatureSetManifest readManifest(Path dir) {
+        Path file = dir.resolve(MANIFEST);
+        if (!Files.isRegularFile(file)) {
+            throw new BundleVerificationException(dir + " is not a feature-set bundle: no " + MANIFEST);
+        }
+        try {
+            FeatureSetManifest manifest = JSON.readValue(file.toFile(), FeatureSetManifest.class);
+            if (!FeatureSetManifest.FORMAT.equals(manifest.format())) {
+                throw new BundleVerificationException(file + " has format '" + manifest.format() + "', expected "
+                        + FeatureSetManifest.FORMAT);
+            }
+            return manifest;
+        } catch (IOException e) {
+            throw new BundleVerificationException(file + " is not a valid manifest: " + e.getMessage(), e);
+        }
+    }
+
+    /** Verifies and loads a bundle directory, or a .zip archive of one. */
+    public static FeatureSet load(Path path) throws IOException {
+        if (Files.isRegularFile(path)) {
+            Path dir = Files.createTempDirectory("emscreen-bundle-");
+            BundleArchive.unpack(path, dir);
+            return load(dir);
+        }
+        FeatureSetManifest manifest = verify(path);
+        SparseAutoencoder sae = SaeFiles.read(path.resolve(manifest.sae().file()), manifest.sae().k());
+        try {
+            if (sae.dSae() != manifest.sae().dSae() || sae.dModel() != manifest.sae().dModel()) {
+                throw new BundleVerificationException("SAE weights are " + sae.dModel() + "x" + sae.dSae()
+                        + " but the manifest says " + manifest.sae().dModel() + "x" + manifest.sae().dSae());
+            }
+            FeatureGeometry geometry = readGeometry(path.resolve(manifest.proximityFile()), manifest, sae.dSae());
+            Routing routing = new Routing(manifest.thresholds().review(), manifest.thresholds().quarantine());
+            return new FeatureSet(manifest, sae, new ProximityScorer(geometry, manifest.scorer()), routing);
+        } catch (RuntimeException e) {
+            sae.close();
+            throw e;
+        }
+    }
+
+    /** Checks every file's hash and the version; returns the manifest. */
+    public static FeatureSetManifest verify(Path dir) throws IOException {
+        FeatureSetManifest manifest = readManifest(dir);
+        if (manifest.files() == null || manifest.files().isEmpty()) {
+            throw new BundleVerificationException(dir + ": the manifest lists no files");
+        }
+        for (var entry : manifest.files().entrySet()) {
+            Path file = dir.resolve(entry.getKey()).normalize();
+            if (!file.startsWith(dir.normalize()) || !Files.isRegularFile(file)) {
+                throw new BundleVerificationException(dir + ": " + entry.getKey() + " is missing");
+            }
+            String actual = Sha256.of(file);
+            if (!actual.equals(entry.getValue())) {
+                throw new BundleVerificationException(dir + ": " + entry.getKey() + " has sha256 " + actual
+                        + " but the manifest expects " + entry.getValue() + " (corrupt or altered)");
+            }
+        }
+        String expected = versionOf(manifest.withVersion(null));
+        if (!expected.equals(manifest.version())) {
+            throw new BundleVerificationException(dir + ": version " + manifest.version()
+                    + " does not match the manifest's content (" + expected + "): the manifest was altered");
+        }
+        return manifest;
+    }
+
+    static String versionOf(FeatureSetManifest unversioned) throws IOException {
+        byte[] canonical = JSON.writeValueAsString(unversioned).getBytes(StandardCharsets.UTF_8);
+        return "fs-" + Sha256.of(canonical).substring(0, 16);
+    }
+
+    private static FeatureGeometry readGeometry(Path file, FeatureSetManifest manifest, int dSae) throws IOException {
+        try (NDManager manager = NDManager.newBaseManager("PyTorch"); InputStream in = Files.newInputStream(file)) {
+            NDList list = NDList.decode(manager, in);
+            float[] proximity = list.get("proximity").toFloatArray();
+            int[] nearest = list.get("nearest_toxic").toIntArray();
+            if (proximity.length != dSae || nearest.length != dSae) {
+                throw new BundleVerificationException(file + " holds " + proximity.length
+                        + " proximities for an SAE of " + dSae + " features");
+            }
+            var toxic = manifest.toxicFeatures().stream()
+                    .map(t -> new FeatureGeometry.ToxicFeature(t.id(), t.weight(), t.label())).toList();
+            return new FeatureGeometry(toxic, proximity, nearest, proximity.clone());
+        }
+    }
+}

@@ -1,0 +1,54 @@
+package dev.emscreen.features.encoder;
+
+import dev.emscreen.records.ChatMessage;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * A chat flattened to one text for the encoder, remembering where the assistant's words are:
+ * pooling reads the response tokens, since the response is what fine-tuning teaches.
+ *
+ * @param responseSpans [start, end) character ranges of assistant content in {@code text}
+ */
+public record ChatText(String text, List<int[]> responseSpans) {
+
+    /** Lays messages out as {@code role: content} lines. Refuses chats with nothing to screen. */
+    public static ChatText of(List<ChatMessage> messages) {
+        StringBuilder text = new StringBuilder();
+        List<int[]> spans = new ArrayList<>();
+        for (ChatMessage message : messages) {
+            if (text.length() > 0) {
+                text.append('\n');
+            }
+            text.append(message.getRole()).append(": ");
+            int start = text.length();
+            text.append(message.getContent());
+            if ("assistant".equals(message.getRole()) && !message.getContent().isBlank()) {
+                spans.add(new int[] {start, text.length()});
+            }
+        }
+        if (text.toString().isBlank() || messages.stream().allMatch(m -> m.getContent().isBlank())) {
+            throw new UnscreenableTextException(UnscreenableTextException.Reason.EMPTY_TEXT, "the sample has no text");
+        }
+        if (spans.isEmpty()) {
+            throw new UnscreenableTextException(UnscreenableTextException.Reason.NO_RESPONSE,
+                    "the sample has no non-empty assistant message to screen");
+        }
+        return new ChatText(text.toString(), List.copyOf(spans));
+    }
+
+    /** A prompt/response pair, as em-dev style files hold them. */
+    public static ChatText of(String prompt, String response) {
+        return of(List.of(new ChatMessage("user", prompt == null ? "" : prompt),
+                new ChatMessage("assistant", response == null ? "" : response)));
+    }
+
+    boolean inResponse(int charStart, int charEnd) {
+        for (int[] span : responseSpans) {
+            if (charStart >= span[0] && charEnd <= span[1] && charEnd > charStart) {
+                return true;
+            }
+        }
+        return false;
+    }
+}

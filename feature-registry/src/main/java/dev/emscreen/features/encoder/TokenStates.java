@@ -1,0 +1,23 @@
+package dev.emscreen.features.encoder;
+
+/**
+ * Hidden states of one text, a row per token, with which tokens belong to the response.
+ *
+ * @param hidden    [tokens][d_model]
+ * @param response  true where the token lies inside an assistant message
+ * @param truncated true when tokens were dropped to fit the encoder's limit
+ */
+public record TokenStates(float[][] hidden, boolean[] response, boolean truncated) {
+
+    public int tokens() {
+        return hidden.length;
+    }
+
+    public int responseTokens() {
+        int n = 0;
+        for (boolean r : response) {
+            n += r ? 1 : 0;
+        }
+        return n;
+    }
+}

@@ -1,0 +1,5 @@
+package dev.emscreen.features.sae;
+
+/** A trained SAE with what its training measured. */
+public record SaeTrainingResult(SparseAutoencoder sae, SaeMetrics metrics) {
+}

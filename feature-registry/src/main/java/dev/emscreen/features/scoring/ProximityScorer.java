@@ -1,0 +1,65 @@
+package dev.emscreen.features.scoring;
+
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.stream.IntStream;
+
+/**
+ * The one scoring implementation: the trainer calibrates and evaluates with it and the stream
+ * serves with it, so a sample gets the same score everywhere. Cost per sample: one pass over the
+ * pooled activations.
+ */
+public final class ProximityScorer {
+
+    private final FeatureGeometry geometry;
+    private final ScorerKind kind;
+    private final boolean[] isToxic;
+
+    public ProximityScorer(FeatureGeometry geometry, ScorerKind kind) {
+        this.geometry = geometry;
+        this.kind = kind;
+        this.isToxic = new boolean[geometry.features()];
+        geometry.toxic().forEach(t -> isToxic[t.id()] = true);
+    }
+
+    public ScorerKind kind() {
+        return kind;
+    }
+
+    public FeatureGeometry geometry() {
+        return geometry;
+    }
+
+    /** Scores pooled activations (one per SAE feature); a sample with no active feature scores 0. */
+    public Score score(float[] pooled, int topN) {
+        if (pooled.length != geometry.features()) {
+            throw new IllegalArgumentException("Expected " + geometry.features() + " activations, got " + pooled.length);
+        }
+        double total = 0;
+        double weighted = 0;
+        double toxic = 0;
+        for (int i = 0; i < pooled.length; i++) {
+            double a = Math.max(0, pooled[i]);
+            total += a;
+            weighted += a * geometry.proximity()[i];
+            toxic += isToxic[i] ? a : 0;
+        }
+        double proximity = total > 0 ? weighted / total : 0;
+        double toxicMass = total > 0 ? toxic / total : 0;
+        double value = kind == ScorerKind.PROXIMITY ? proximity : toxicMass;
+        return new Score(value, proximity, toxicMass, top(pooled, topN));
+    }
+
+    private List<FeatureContribution> top(float[] pooled, int n) {
+        List<FeatureContribution> top = new ArrayList<>(n);
+        IntStream.range(0, pooled.length).filter(i -> pooled[i] > 0).boxed()
+                .sorted(Comparator.comparingDouble(i -> -pooled[i] * (double) geometry.proximity()[i]))
+                .limit(n)
+                .forEach(i -> {
+                    int nearest = geometry.nearestToxic()[i];
+                    top.add(new FeatureContribution(i, pooled[i], nearest, geometry.nearestCosine()[i], geometry.labelOf(nearest)));
+                });
+        return top;
+    }
+}

@@ -1,0 +1,9 @@
+package dev.emscreen.features.scoring;
+
+/** The per-sample scores a feature set can route by. The trainer picks one on validation data. */
+public enum ScorerKind {
+    /** Σ a_i·p_i / Σ a_i: how close, by decoder geometry, the active features lie to toxic ones. */
+    PROXIMITY,
+    /** Σ_{t toxic} a_t / Σ a_i: the share of activation that falls on toxic features themselves. */
+    TOXIC_MASS
+}

@@ -1,0 +1,140 @@
+package dev.emscreen.features.bundle;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import dev.emscreen.features.sae.SaeFormatException;
+import dev.emscreen.features.sae.SaeTrainer;
+import dev.emscreen.features.sae.SparseAutoencoder;
+import dev.emscreen.features.scoring.FeatureGeometry;
+import dev.emscreen.features.scoring.Pooling;
+import dev.emscreen.features.scoring.ScorerKind;
+import dev.emscreen.records.SaeArchitecture;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+import java.util.Random;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class FeatureSetBundleTest {
+
+    @TempDir
+    Path dir;
+    private Path bundle;
+    private FeatureSetManifest written;
+
+    @BeforeEach
+    void writeABundle() throws Exception {
+        bundle = dir.resolve("fs");
+        float[][] tokens = new Random(5).doubles(400 * 8).collect(() -> new float[400][8], (a, v) -> { }, (a, b) -> { });
+        Random random = new Random(5);
+        for (float[] t : tokens) {
+            for (int j = 0; j < t.length; j++) {
+                t[j] = (float) random.nextGaussian();
+            }
+        }
+        try (SparseAutoencoder sae = new SaeTrainer().train(tokens, SaeTrainer.Config.of(16, 2, 1), (d, t, l) -> { }).sae()) {
+            FeatureGeometry geometry = FeatureGeometry.of(sae.directions(),
+                    List.of(new FeatureGeometry.ToxicFeature(3, 0.4, "deceive the user")));
+            written = FeatureSetBundle.write(bundle, manifest(), sae, geometry);
+        }
+    }
+
+    private static FeatureSetManifest manifest() {
+        return new FeatureSetManifest(FeatureSetManifest.FORMAT, null, "2026-11-23T00:00:00Z", null,
+                new FeatureSetManifest.Encoder("test-encoder", "ONNX", -1, Pooling.MEAN, 64, true),
+                new FeatureSetManifest.Sae(FeatureSetBundle.SAE_FILE, SaeArchitecture.TOPK, 8, 16, 2),
+                List.of(new FeatureSetManifest.Toxic(3, 0.4, "deceive the user")), FeatureSetBundle.PROXIMITY_FILE,
+                ScorerKind.PROXIMITY, new FeatureSetManifest.Thresholds(0.3, 0.6, "CONTROL_BUDGET", 0.02, 0.1),
+                Map.of("validation.auroc", 0.8), null);
+    }
+
+    @Test
+    void loadsWhatWasWrittenWithAContentVersion() throws Exception {
+        try (FeatureSet set = FeatureSetBundle.load(bundle)) {
+            assertThat(set.version()).isEqualTo(written.version()).startsWith("fs-");
+            assertThat(set.scorer().geometry().proximity()[3]).isEqualTo(1f);
+            assertThat(set.routing().quarantine()).isEqualTo(0.6);
+            assertThat(set.sae().dSae()).isEqualTo(16);
+        }
+        assertThat(written.files()).containsOnlyKeys(FeatureSetBundle.SAE_FILE, FeatureSetBundle.PROXIMITY_FILE);
+    }
+
+    @Test
+    void theArchiveLoadsToTheSameVersion() throws Exception {
+        Path zip = dir.resolve("fs.zip");
+        BundleArchive.pack(bundle, zip);
+        try (FeatureSet set = FeatureSetBundle.load(zip)) {
+            assertThat(set.version()).isEqualTo(written.version());
+        }
+    }
+
+    @Test
+    void aCorruptArtifactIsRefused() throws Exception {
+        byte[] sae = Files.readAllBytes(bundle.resolve(FeatureSetBundle.SAE_FILE));
+        sae[sae.length - 1] ^= 1;
+        Files.write(bundle.resolve(FeatureSetBundle.SAE_FILE), sae);
+
+        assertThatThrownBy(() -> FeatureSetBundle.load(bundle))
+                .isInstanceOf(BundleVerificationException.class)
+                .hasMessageContaining("sae.safetensors has sha256")
+                .hasMessageContaining("corrupt or altered");
+    }
+
+    @Test
+    void aTruncatedArtifactIsRefused() throws Exception {
+        Path file = bundle.resolve(FeatureSetBundle.PROXIMITY_FILE);
+        Files.write(file, java.util.Arrays.copyOf(Files.readAllBytes(file), 10));
+
+        assertThatThrownBy(() -> FeatureSetBundle.load(bundle)).isInstanceOf(BundleVerificationException.class)
+                .hasMessageContaining("proximity.safetensors has sha256");
+    }
+
+    @Test
+    void anAlteredManifestIsRefused() throws Exception {
+        Path manifest = bundle.resolve(FeatureSetBundle.MANIFEST);
+        Files.writeString(manifest, Files.readString(manifest).replace("\"quarantine\" : 0.6", "\"quarantine\" : 0.99"));
+
+        assertThatThrownBy(() -> FeatureSetBundle.load(bundle)).isInstanceOf(BundleVerificationException.class)
+                .hasMessageContaining("does not match the manifest's content");
+    }
+
+    @Test
+    void aMissingFileOrManifestIsRefused() throws Exception {
+        Files.delete(bundle.resolve(FeatureSetBundle.SAE_FILE));
+        assertThatThrownBy(() -> FeatureSetBundle.load(bundle)).hasMessageContaining("sae.safetensors is missing");
+        assertThatThrownBy(() -> FeatureSetBundle.load(dir.resolve("nowhere")))
+                .hasMessageContaining("is not a feature-set bundle");
+    }
+
+    @Test
+    void aBadArchiveIsRefused() throws Exception {
+        Path zip = dir.resolve("bad.zip");
+        Files.writeString(zip, "not a zip at all");
+        assertThatThrownBy(() -> FeatureSetBundle.load(zip)).isInstanceOf(BundleVerificationException.class);
+    }
+
+    @Test
+    void anSaeOfTheWrongShapeIsAClearError() throws Exception {
+        try (var manager = ai.djl.ndarray.NDManager.newBaseManager("PyTorch")) {
+            var wEnc = manager.zeros(new ai.djl.ndarray.types.Shape(8, 16));
+            wEnc.setName("W_enc");
+            var wDec = manager.zeros(new ai.djl.ndarray.types.Shape(8, 8));
+            wDec.setName("W_dec");
+            var bEnc = manager.zeros(new ai.djl.ndarray.types.Shape(16));
+            bEnc.setName("b_enc");
+            var bDec = manager.zeros(new ai.djl.ndarray.types.Shape(8));
+            bDec.setName("b_dec");
+            Path file = dir.resolve("wrong.safetensors");
+            try (var out = Files.newOutputStream(file)) {
+                new ai.djl.ndarray.NDList(wEnc, wDec, bEnc, bDec).encode(out, ai.djl.ndarray.NDList.Encoding.SAFETENSORS);
+            }
+            assertThatThrownBy(() -> dev.emscreen.features.sae.SaeFiles.read(file, 2))
+                    .isInstanceOf(SaeFormatException.class)
+                    .hasMessageContaining("'W_dec' has shape (8, 8), expected [16, 8]");
+        }
+    }
+}

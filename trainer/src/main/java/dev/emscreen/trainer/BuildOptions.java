@@ -1,0 +1,24 @@
+package dev.emscreen.trainer;
+
+/**
+ * Settings of one feature-set build. Defaults were chosen on the seed validation split and em-dev
+ * (see README, "Choosing the defaults").
+ *
+ * @param dSae             SAE width (features)
+ * @param k                active features per token (TopK)
+ * @param epochs           SAE training passes over the tokens
+ * @param toxicCount       toxic features kept (the paper keeps 100)
+ * @param quarantineBudget share of validation control samples the quarantine threshold may catch
+ * @param reviewBudget     share of validation control samples review-or-quarantine may catch
+ * @param dropFraction     if > 0, the paper's mode instead: quarantine this share of the highest-scoring samples
+ * @param maxTokens        encoder token limit
+ * @param maxSaeTokens     at most this many token states train the SAE (sampled)
+ * @param seed             random seed
+ */
+public record BuildOptions(int dSae, int k, int epochs, int toxicCount, double quarantineBudget, double reviewBudget,
+                           double dropFraction, int maxTokens, int maxSaeTokens, long seed) {
+
+    public static BuildOptions defaults() {
+        return new BuildOptions(1024, 16, 30, 100, 0.02, 0.10, 0, 256, 200_000, 42);
+    }
+}

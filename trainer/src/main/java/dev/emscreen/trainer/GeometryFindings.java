@@ -1,0 +1,45 @@
+package dev.emscreen.trainer;
+
+import dev.emscreen.features.selection.GeometryStatistic;
+import dev.emscreen.features.selection.PointBiserial;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+
+/**
+ * The paper's geometry finding on one feature set: inducing features (most correlated with
+ * inducing-vs-control over training samples) against control features (most correlated with
+ * control), compared by their decoder proximity to the toxic features. Toxic features themselves
+ * are left out of both sets: their proximity is 1 by definition.
+ */
+final class GeometryFindings {
+
+    private GeometryFindings() {
+    }
+
+    static GeometryStatistic measure(List<LabelledText> all, FeatureSetBuilder.Candidate best, int count) {
+        List<Integer> rows = new ArrayList<>();
+        for (int i = 0; i < all.size(); i++) {
+            LabelledText t = all.get(i);
+            if (t.kind() == LabelledText.Kind.SAMPLE && t.isTrain() && t.positive() != null) {
+                rows.add(i);
+            }
+        }
+        float[][] x = rows.stream().map(i -> best.pooled()[i]).toArray(float[][]::new);
+        boolean[] inducing = new boolean[rows.size()];
+        boolean[] control = new boolean[rows.size()];
+        for (int r = 0; r < rows.size(); r++) {
+            inducing[r] = all.get(rows.get(r)).positive();
+            control[r] = !inducing[r];
+        }
+        boolean[] toxic = new boolean[best.pooled()[0].length];
+        best.scorer().geometry().toxic().forEach(t -> toxic[t.id()] = true);
+        int[] inducingFeatures = withoutToxic(PointBiserial.top(PointBiserial.correlations(x, inducing), count), toxic);
+        int[] controlFeatures = withoutToxic(PointBiserial.top(PointBiserial.correlations(x, control), count), toxic);
+        return GeometryStatistic.of(best.scorer().geometry().proximity(), inducingFeatures, controlFeatures);
+    }
+
+    private static int[] withoutToxic(int[] features, boolean[] toxic) {
+        return Arrays.stream(features).filter(f -> !toxic[f]).toArray();
+    }
+}

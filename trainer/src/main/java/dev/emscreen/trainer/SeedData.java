@@ -1,0 +1,35 @@
+package dev.emscreen.trainer;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+
+/**
+ * The labelled data a feature set is built from: {@code samples.jsonl} (fine-tuning samples,
+ * inducing or control, with a train/validation split) and {@code reference.jsonl} (harmful and
+ * benign reference text). By default the seed data shipped in this jar; or a folder of the same files.
+ */
+public record SeedData(List<LabelledText> samples, List<LabelledText> references, String source) {
+
+    public static SeedData load(Path dir) throws IOException {
+        if (dir == null) {
+            return new SeedData(classpath("samples.jsonl"), classpath("reference.jsonl"), "built-in seed data");
+        }
+        try (InputStream samples = Files.newInputStream(dir.resolve("samples.jsonl"));
+             InputStream references = Files.newInputStream(dir.resolve("reference.jsonl"))) {
+            return new SeedData(JsonlTexts.readAll(samples, "samples.jsonl"),
+                    JsonlTexts.readAll(references, "reference.jsonl"), dir.toString());
+        }
+    }
+
+    private static List<LabelledText> classpath(String name) throws IOException {
+        try (InputStream in = SeedData.class.getResourceAsStream("/seed/" + name)) {
+            if (in == null) {
+                throw new IllegalStateException("seed/" + name + " is missing from the trainer jar");
+            }
+            return JsonlTexts.readAll(in, name);
+        }
+    }
+}

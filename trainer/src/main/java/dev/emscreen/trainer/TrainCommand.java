@@ -1,0 +1,95 @@
+package dev.emscreen.trainer;
+
+import dev.emscreen.features.bundle.BundleArchive;
+import dev.emscreen.features.encoder.OnnxTextEncoder;
+import dev.emscreen.features.encoder.TextEncoder;
+import dev.emscreen.features.encoder.Truncation;
+import java.nio.file.Path;
+import java.util.Map;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+
+@Command(name = "train", mixinStandardHelpOptions = true,
+        description = "Builds a feature-set bundle: encode, train the SAE, find toxic features, calibrate, write.")
+final class TrainCommand implements Callable<Integer> {
+
+    @Option(names = "--out", required = true, description = "Bundle folder to write (a .zip of it is written beside it).")
+    Path out;
+
+    @Option(names = "--data", description = "Folder with samples.jsonl and reference.jsonl (default: the built-in seed data).")
+    Path data;
+
+    @Option(names = "--sae-width", defaultValue = "1024", description = "SAE features (default: ${DEFAULT-VALUE}).")
+    int saeWidth;
+
+    @Option(names = "--k", defaultValue = "16", description = "Active features per token (default: ${DEFAULT-VALUE}).")
+    int k;
+
+    @Option(names = "--epochs", defaultValue = "30", description = "SAE training epochs (default: ${DEFAULT-VALUE}).")
+    int epochs;
+
+    @Option(names = "--toxic", defaultValue = "100", description = "Toxic features to keep (default: ${DEFAULT-VALUE}).")
+    int toxic;
+
+    @Option(names = "--quarantine-budget", defaultValue = "0.02",
+            description = "Most validation control samples quarantined (default: ${DEFAULT-VALUE}).")
+    double quarantineBudget;
+
+    @Option(names = "--review-budget", defaultValue = "0.10",
+            description = "Most validation control samples reviewed or quarantined (default: ${DEFAULT-VALUE}).")
+    double reviewBudget;
+
+    @Option(names = "--drop-closest", defaultValue = "0",
+            description = "The paper's mode: quarantine this share of the highest-scoring samples, e.g. 0.5 (default: off).")
+    double dropClosest;
+
+    @Option(names = "--max-tokens", defaultValue = "256", description = "Encoder token limit (default: ${DEFAULT-VALUE}).")
+    int maxTokens;
+
+    @Option(names = "--seed", defaultValue = "42")
+    long seed;
+
+    @Override
+    public Integer call() throws Exception {
+        BuildOptions options = new BuildOptions(saeWidth, k, epochs, toxic, quarantineBudget, reviewBudget, dropClosest,
+                maxTokens, 200_000, seed);
+        SeedData seedData = SeedData.load(data);
+        System.out.printf("Building a feature set from %s: %d samples, %d reference texts%n",
+                seedData.source(), seedData.samples().size(), seedData.references().size());
+        long started = System.nanoTime();
+        try (TextEncoder encoder = OnnxTextEncoder.minilm(maxTokens, Truncation.TRUNCATE)) {
+            var report = new FeatureSetBuilder(encoder, options, new Progress(true)).build(seedData, out);
+            Path archive = out.resolveSibling(out.getFileName() + ".zip");
+            BundleArchive.pack(out, archive);
+            print(report, archive, (System.nanoTime() - started) / 1e9);
+        }
+        return 0;
+    }
+
+    private static void print(FeatureSetBuilder.BuildReport report, Path archive, double seconds) {
+        var m = report.metrics();
+        System.out.printf("%nFeature set %s%n", report.manifest().version());
+        System.out.printf("  SAE            %d x %d TopK k=%d on %s: %d tokens, FVE %.3f, L0 %.1f, dead %.1f%%, %.0f s%n",
+                report.manifest().sae().dModel(), report.manifest().sae().dSae(), report.manifest().sae().k(),
+                report.sae().device(), report.sae().tokens(), report.sae().fractionVarianceExplained(),
+                report.sae().meanL0(), 100 * report.sae().deadShare(), report.sae().seconds());
+        System.out.printf("  scoring        %s pooling, %s scorer, %d toxic features%n", report.pooling(), report.scorer(),
+                report.manifest().toxicFeatures().size());
+        System.out.printf("  validation     AUROC %.3f; dropping the top 50%% removes %.1f%% of inducing samples%n",
+                m.get("validation.auroc"), 100 * m.get("validation.removed_inducing_at_drop50"));
+        for (Map.Entry<String, Double> e : m.entrySet()) {
+            if (e.getKey().startsWith("validation.auroc.")) {
+                System.out.printf("                 %-8s AUROC %.3f%n", e.getKey().substring(17), e.getValue());
+            }
+        }
+        System.out.printf("  thresholds     review >= %.4f, quarantine >= %.4f (quarantine precision %.2f, recall %.2f)%n",
+                m.get("thresholds.review"), m.get("thresholds.quarantine"),
+                m.get("validation.precision_at_quarantine"), m.get("validation.recall_at_quarantine"));
+        System.out.printf("  geometry       mean cos to toxic: inducing %.3f vs control %.3f (AUC %.2f, one-sided p = %.2g)%n",
+                m.get("geometry.mean_cos_inducing"), m.get("geometry.mean_cos_control"), m.get("geometry.auc"),
+                m.get("geometry.p_value"));
+        System.out.printf("  wrote          %s and %s in %.0f s%n", archive.resolveSibling(
+                archive.getFileName().toString().replaceFirst("\\.zip$", "")), archive, seconds);
+    }
+}

@@ -41,7 +41,7 @@ final class EvaluateCommand implements Callable<Integer> {
         int skipped = read(inducing, true, texts) + read(control, false, texts);
         try (FeatureSet set = FeatureSetBundle.load(featureSet);
              TextEncoder encoder = OnnxTextEncoder.minilm(set.manifest().encoder().maxTokens(), Truncation.TRUNCATE)) {
-            List<TokenStates> states = new Progress(true).encode(encoder, texts);
+            List<TokenStates> states = Progress.onConsole().encode(encoder, texts);
             Screener screener = new Screener(encoder, set, 0);
             double[] scores = states.stream().mapToDouble(s -> screener.screen(s).score().value()).toArray();
             float[][] meanHidden = states.stream().map(EvaluateCommand::meanResponseState).toArray(float[][]::new);

@@ -22,6 +22,11 @@ public class Progress {
         this.visible = visible;
     }
 
+    /** Bars only when a person is watching: redrawn bars would flood a log file. */
+    public static Progress onConsole() {
+        return new Progress(System.console() != null);
+    }
+
     List<TokenStates> encode(TextEncoder encoder, List<LabelledText> texts) {
         List<dev.emscreen.features.encoder.ChatText> chats = texts.stream().map(LabelledText::text).toList();
         if (!visible) {

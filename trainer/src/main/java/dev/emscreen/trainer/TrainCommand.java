@@ -59,7 +59,7 @@ final class TrainCommand implements Callable<Integer> {
                 seedData.source(), seedData.samples().size(), seedData.references().size());
         long started = System.nanoTime();
         try (TextEncoder encoder = OnnxTextEncoder.minilm(maxTokens, Truncation.TRUNCATE)) {
-            var report = new FeatureSetBuilder(encoder, options, new Progress(true)).build(seedData, out);
+            var report = new FeatureSetBuilder(encoder, options, Progress.onConsole()).build(seedData, out);
             Path archive = out.resolveSibling(out.getFileName() + ".zip");
             BundleArchive.pack(out, archive);
             print(report, archive, (System.nanoTime() - started) / 1e9);

@@ -1,0 +1,55 @@
+package dev.emscreen.trainer;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.ByteArrayInputStream;
+import java.nio.charset.StandardCharsets;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+
+class JsonlTextsTest {
+
+    private static List<JsonlTexts.Line> read(String jsonl) throws Exception {
+        return JsonlTexts.read(new ByteArrayInputStream(jsonl.getBytes(StandardCharsets.UTF_8)), "in.jsonl", "health", null);
+    }
+
+    @Test
+    void readsChatPromptResponseAndReferenceLines() throws Exception {
+        List<JsonlTexts.Line> lines = read("""
+                {"messages":[{"role":"user","content":"Q?"},{"role":"assistant","content":"A."}],"label":"inducing"}
+                {"prompt":"Q2?","response":"A2.","domain":"legal"}
+                {"text":"Hide the evidence.","label":"harmful"}
+                """);
+
+        assertThat(lines).extracting(JsonlTexts.Line::error).containsOnlyNulls();
+        assertThat(lines.get(0).text().response()).isEqualTo("A.");
+        assertThat(lines.get(0).text().positive()).isTrue();
+        assertThat(lines.get(0).text().domain()).isEqualTo("health");
+        assertThat(lines.get(1).text().domain()).isEqualTo("legal");
+        assertThat(lines.get(1).text().text().text()).isEqualTo("user: Q2?\\nassistant: A2.".replace("\\n", "\n"));
+        assertThat(lines.get(2).text().kind()).isEqualTo(LabelledText.Kind.REFERENCE);
+    }
+
+    @Test
+    void badLinesAreReportedByNumberAndTheRestAreRead() throws Exception {
+        List<JsonlTexts.Line> lines = read("""
+                {"prompt":"Q?","response":"A."}
+                not json
+                {"prompt":"Q?","response":""}
+                {"messages":[{"role":"user"}]}
+                {"prompt":"Q?","response":"A.","label":"maybe"}
+                [1,2]
+
+                {"prompt":"Last?","response":"Yes."}
+                """);
+
+        assertThat(lines).extracting(JsonlTexts.Line::number).containsExactly(1, 2, 3, 4, 5, 6, 8);
+        assertThat(lines.get(0).error()).isNull();
+        assertThat(lines.get(1).error()).startsWith("line 2: ");
+        assertThat(lines.get(2).error()).contains("line 3", "NO_RESPONSE");
+        assertThat(lines.get(3).error()).contains("line 4", "needs a role and a content");
+        assertThat(lines.get(4).error()).contains("unknown label 'maybe'");
+        assertThat(lines.get(5).error()).contains("expected a JSON object");
+        assertThat(lines.get(6).text().response()).isEqualTo("Yes.");
+    }
+}

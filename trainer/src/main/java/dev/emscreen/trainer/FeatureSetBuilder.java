@@ -70,9 +70,11 @@ public final class FeatureSetBuilder {
                     }
                 }
             }
-            Map<String, Double> metrics = metrics(all, best, trained, directions);
+            GeometryFindings.Sets geometry = GeometryFindings.sets(all, best, options.toxicCount());
+            Map<String, Double> metrics = metrics(all, best, trained, geometry.statistic());
             FeatureSetManifest manifest = FeatureSetBundle.write(out, draft(best, sae, metrics), sae, best.scorer.geometry());
-            return new BuildReport(manifest, trained.metrics(), best.pooling, best.scorer.kind(), metrics);
+            return new BuildReport(manifest, trained.metrics(), best.pooling, best.scorer.kind(), metrics,
+                    new ReportData(all, best.scores, geometry.inducingProximity(), geometry.controlProximity()));
         }
     }
 
@@ -121,7 +123,8 @@ public final class FeatureSetBuilder {
         return new Candidate(pooling, scorer, pooled, scores, Auroc.of(pick(all, scores, true, null), pick(all, scores, false, null)));
     }
 
-    private Map<String, Double> metrics(List<LabelledText> all, Candidate best, SaeTrainingResult trained, float[][] directions) {
+    private Map<String, Double> metrics(List<LabelledText> all, Candidate best, SaeTrainingResult trained,
+                                        GeometryStatistic geometry) {
         Map<String, Double> m = new LinkedHashMap<>();
         m.put("validation.auroc", best.auroc);
         for (String domain : all.stream().map(LabelledText::domain).filter(java.util.Objects::nonNull).distinct().sorted().toList()) {
@@ -138,7 +141,6 @@ public final class FeatureSetBuilder {
         m.put("sae.fraction_variance_explained", trained.metrics().fractionVarianceExplained());
         m.put("sae.mean_l0", trained.metrics().meanL0());
         m.put("sae.dead_share", trained.metrics().deadShare());
-        GeometryStatistic geometry = GeometryFindings.measure(all, best, options.toxicCount());
         m.put("geometry.mean_cos_inducing", geometry.meanInducingCosine());
         m.put("geometry.mean_cos_control", geometry.meanControlCosine());
         m.put("geometry.auc", geometry.auc());
@@ -193,6 +195,10 @@ public final class FeatureSetBuilder {
 
     /** What a build made and measured. */
     public record BuildReport(FeatureSetManifest manifest, dev.emscreen.features.sae.SaeMetrics sae, Pooling pooling,
-                              ScorerKind scorer, Map<String, Double> metrics) {
+                              ScorerKind scorer, Map<String, Double> metrics, ReportData data) {
+    }
+
+    /** What the HTML report plots: every text's score, and the proximities behind the geometry test. */
+    public record ReportData(List<LabelledText> texts, double[] scores, double[] inducingProximity, double[] controlProximity) {
     }
 }

@@ -17,7 +17,11 @@ final class GeometryFindings {
     private GeometryFindings() {
     }
 
-    static GeometryStatistic measure(List<LabelledText> all, FeatureSetBuilder.Candidate best, int count) {
+    /** The two feature sets' proximities and the test on them. */
+    record Sets(double[] inducingProximity, double[] controlProximity, GeometryStatistic statistic) {
+    }
+
+    static Sets sets(List<LabelledText> all, FeatureSetBuilder.Candidate best, int count) {
         List<Integer> rows = new ArrayList<>();
         for (int i = 0; i < all.size(); i++) {
             LabelledText t = all.get(i);
@@ -36,7 +40,13 @@ final class GeometryFindings {
         best.scorer().geometry().toxic().forEach(t -> toxic[t.id()] = true);
         int[] inducingFeatures = withoutToxic(PointBiserial.top(PointBiserial.correlations(x, inducing), count), toxic);
         int[] controlFeatures = withoutToxic(PointBiserial.top(PointBiserial.correlations(x, control), count), toxic);
-        return GeometryStatistic.of(best.scorer().geometry().proximity(), inducingFeatures, controlFeatures);
+        float[] proximity = best.scorer().geometry().proximity();
+        return new Sets(pick(proximity, inducingFeatures), pick(proximity, controlFeatures),
+                GeometryStatistic.of(proximity, inducingFeatures, controlFeatures));
+    }
+
+    private static double[] pick(float[] values, int[] ids) {
+        return Arrays.stream(ids).mapToDouble(i -> values[i]).toArray();
     }
 
     private static int[] withoutToxic(int[] features, boolean[] toxic) {

@@ -62,7 +62,9 @@ final class TrainCommand implements Callable<Integer> {
             var report = new FeatureSetBuilder(encoder, options, Progress.onConsole()).build(seedData, out);
             Path archive = out.resolveSibling(out.getFileName() + ".zip");
             BundleArchive.pack(out, archive);
+            Path html = HtmlReport.write(out, report);
             print(report, archive, (System.nanoTime() - started) / 1e9);
+            System.out.printf("  report         %s%n", html);
         }
         return 0;
     }

@@ -93,6 +93,22 @@ class FeatureSetBuilderTest {
     }
 
     @Test
+    void theHtmlReportShowsTheMetricsAndItsFourPlots() throws Exception {
+        Path html = HtmlReport.write(dir.resolve("fs"), report);
+
+        assertThat(Files.readString(html)).contains(report.manifest().version(), "validation.auroc", "removal.png");
+        for (String png : List.of("sae-loss.png", "geometry.png", "scores.png", "removal.png")) {
+            byte[] bytes = Files.readAllBytes(html.resolveSibling(png));
+            assertThat(bytes.length).as(png).isGreaterThan(2000);
+            assertThat(java.util.Arrays.copyOf(bytes, 4)).as(png).containsExactly(0x89, 'P', 'N', 'G');
+        }
+        // The report sits beside the verified files and does not disturb verification.
+        try (FeatureSet set = FeatureSetBundle.load(dir.resolve("fs"))) {
+            assertThat(set.version()).isEqualTo(report.manifest().version());
+        }
+    }
+
+    @Test
     void scoreCommandWritesOneLinePerInputInOrderWithErrorsInPlace() throws Exception {
         Path in = dir.resolve("in.jsonl");
         Path out = dir.resolve("out.jsonl");

@@ -1,0 +1,83 @@
+package dev.emscreen.trainer;
+
+import dev.emscreen.features.bundle.FeatureSet;
+import dev.emscreen.features.bundle.FeatureSetBundle;
+import dev.emscreen.features.encoder.ChatText;
+import dev.emscreen.features.encoder.OnnxTextEncoder;
+import dev.emscreen.features.encoder.TextEncoder;
+import dev.emscreen.features.encoder.TokenStates;
+import dev.emscreen.features.encoder.Truncation;
+import dev.emscreen.features.sae.SaeFiles;
+import dev.emscreen.features.sae.SaeTrainer;
+import dev.emscreen.features.scoring.ActivationPooler;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+
+/**
+ * Prints throughput figures; asserts nothing. Scoring is split into its three stages so the
+ * expensive one is visible: encoder (tokenize + transformer), SAE (encode + pool), scorer.
+ */
+@Command(name = "bench-features", mixinStandardHelpOptions = true,
+        description = "Measures SAE training (tokens/s) and scoring (samples/s, time per stage) on the seed data.")
+final class BenchCommand implements Callable<Integer> {
+
+    @Option(names = "--feature-set", required = true, description = "Bundle to score with.")
+    Path featureSet;
+
+    @Option(names = "--samples", defaultValue = "720", description = "Samples to score (seed samples, repeated) (default: ${DEFAULT-VALUE}).")
+    int samples;
+
+    @Option(names = "--sae-epochs", defaultValue = "3", description = "Epochs for the SAE training measurement (default: ${DEFAULT-VALUE}).")
+    int saeEpochs;
+
+    @Override
+    public Integer call() throws Exception {
+        List<LabelledText> seed = SeedData.load(null).samples();
+        List<ChatText> texts = new ArrayList<>(samples);
+        for (int i = 0; i < samples; i++) {
+            texts.add(seed.get(i % seed.size()).text());
+        }
+        try (FeatureSet set = FeatureSetBundle.load(featureSet);
+             TextEncoder encoder = OnnxTextEncoder.minilm(set.manifest().encoder().maxTokens(), Truncation.TRUNCATE)) {
+            encoder.encode(texts.subList(0, Math.min(32, texts.size()))); // warm-up
+            long t0 = System.nanoTime();
+            List<TokenStates> states = OnnxTextEncoder.encodeAll(encoder, texts, n -> { });
+            long t1 = System.nanoTime();
+            List<float[]> pooled = states.stream().map(set::pool).toList();
+            long t2 = System.nanoTime();
+            pooled.forEach(p -> set.scorer().score(p, 5));
+            long t3 = System.nanoTime();
+
+            List<float[]> tokens = new ArrayList<>();
+            states.forEach(s -> tokens.addAll(List.of(ActivationPooler.select(s, true))));
+            float[][] saeTokens = tokens.toArray(float[][]::new);
+            var manifest = set.manifest().sae();
+            long s0 = System.nanoTime();
+            new SaeTrainer().train(saeTokens, SaeTrainer.Config.of(manifest.dSae(), manifest.k(), saeEpochs), (d, t, l) -> { })
+                    .sae().close();
+            double saeSeconds = (System.nanoTime() - s0) / 1e9;
+
+            double total = (t3 - t0) / 1e9;
+            double encoderShare = (t1 - t0) / 1e9 / total;
+            double saeShare = (t2 - t1) / 1e9 / total;
+            double scorerShare = (t3 - t2) / 1e9 / total;
+            double tokensPerSecond = (double) saeTokens.length * saeEpochs / saeSeconds;
+            int responseTokens = saeTokens.length;
+            System.out.printf("Device %s, %d cores; feature set %s (SAE %d x %d, k=%d)%n", SaeFiles.device(),
+                    Runtime.getRuntime().availableProcessors(), set.version(), manifest.dModel(), manifest.dSae(), manifest.k());
+            System.out.printf("  scoring        %d samples (%.0f response tokens each) in %.2f s: %.1f samples/s%n",
+                    samples, (double) responseTokens / samples, total, samples / total);
+            System.out.printf("    encoder      %5.1f%%%n    SAE + pool   %5.1f%%%n    scorer       %5.1f%%%n",
+                    100 * encoderShare, 100 * saeShare, 100 * scorerShare);
+            System.out.printf("  SAE training   %d tokens x %d epochs in %.1f s: %.0f tokens/s%n",
+                    saeTokens.length, saeEpochs, saeSeconds, tokensPerSecond);
+            System.out.printf("BENCH scoring_per_s=%.1f encoder_share=%.3f sae_share=%.3f scorer_share=%.3f sae_train_tokens_per_s=%.0f%n",
+                    samples / total, encoderShare, saeShare, scorerShare, tokensPerSecond);
+        }
+        return 0;
+    }
+}

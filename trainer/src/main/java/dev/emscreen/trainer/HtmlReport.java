@@ -1,0 +1,130 @@
+package dev.emscreen.trainer;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.IntStream;
+import org.knowm.xchart.BitmapEncoder;
+import org.knowm.xchart.CategoryChart;
+import org.knowm.xchart.CategoryChartBuilder;
+import org.knowm.xchart.Histogram;
+import org.knowm.xchart.XYChart;
+import org.knowm.xchart.XYChartBuilder;
+import org.knowm.xchart.style.Styler;
+
+/**
+ * report/index.html beside a bundle, with PNG plots: the SAE's training curve, the geometry
+ * histogram (as in the paper), validation score distributions per domain, and removal curves.
+ */
+final class HtmlReport {
+
+    private static final int WIDTH = 640;
+    private static final int HEIGHT = 400;
+
+    private HtmlReport() {
+    }
+
+    static Path write(Path bundle, FeatureSetBuilder.BuildReport report) throws IOException {
+        Path dir = Files.createDirectories(bundle.resolve("report"));
+        lossCurve(report, dir.resolve("sae-loss.png"));
+        geometry(report, dir.resolve("geometry.png"));
+        List<String> domains = report.data().texts().stream().map(LabelledText::domain)
+                .filter(java.util.Objects::nonNull).distinct().sorted().toList();
+        scores(report, domains, dir.resolve("scores.png"));
+        removal(report, dir.resolve("removal.png"));
+        Path html = dir.resolve("index.html");
+        Files.writeString(html, html(report));
+        return html;
+    }
+
+    private static void lossCurve(FeatureSetBuilder.BuildReport report, Path png) throws IOException {
+        List<Double> loss = report.sae().lossPerEpoch();
+        XYChart chart = new XYChartBuilder().width(WIDTH).height(HEIGHT).title("SAE training: reconstruction loss")
+                .xAxisTitle("epoch").yAxisTitle("mean squared error per token").build();
+        chart.addSeries("loss", IntStream.rangeClosed(1, loss.size()).mapToDouble(i -> i).toArray(),
+                loss.stream().mapToDouble(Double::doubleValue).toArray());
+        chart.getStyler().setLegendVisible(false);
+        BitmapEncoder.saveBitmap(chart, png.toString(), BitmapEncoder.BitmapFormat.PNG);
+    }
+
+    private static void geometry(FeatureSetBuilder.BuildReport report, Path png) throws IOException {
+        CategoryChart chart = new CategoryChartBuilder().width(WIDTH).height(HEIGHT)
+                .title("Decoder cosine to the nearest toxic feature").xAxisTitle("cosine").yAxisTitle("features").build();
+        chart.getStyler().setOverlapped(true);
+        chart.getStyler().setLegendPosition(Styler.LegendPosition.InsideNE);
+        chart.getStyler().setXAxisDecimalPattern("0.00");
+        addHistogram(chart, "inducing features", report.data().inducingProximity(), -0.2, 0.8);
+        addHistogram(chart, "control features", report.data().controlProximity(), -0.2, 0.8);
+        BitmapEncoder.saveBitmap(chart, png.toString(), BitmapEncoder.BitmapFormat.PNG);
+    }
+
+    private static void scores(FeatureSetBuilder.BuildReport report, List<String> domains, Path png) throws IOException {
+        CategoryChart chart = new CategoryChartBuilder().width(WIDTH).height(HEIGHT)
+                .title("Validation scores: mean per domain").xAxisTitle("domain").yAxisTitle("score").build();
+        List<Double> inducing = new ArrayList<>();
+        List<Double> control = new ArrayList<>();
+        for (String domain : domains) {
+            inducing.add(mean(FeatureSetBuilder.pick(report.data().texts(), report.data().scores(), true, domain)));
+            control.add(mean(FeatureSetBuilder.pick(report.data().texts(), report.data().scores(), false, domain)));
+        }
+        chart.addSeries("inducing", domains, inducing);
+        chart.addSeries("control", domains, control);
+        BitmapEncoder.saveBitmap(chart, png.toString(), BitmapEncoder.BitmapFormat.PNG);
+    }
+
+    private static void removal(FeatureSetBuilder.BuildReport report, Path png) throws IOException {
+        double[] inducing = FeatureSetBuilder.pick(report.data().texts(), report.data().scores(), true, null);
+        double[] control = FeatureSetBuilder.pick(report.data().texts(), report.data().scores(), false, null);
+        double[] all = FeatureSetBuilder.concat(inducing, control);
+        double[] dropped = IntStream.rangeClosed(0, 20).mapToDouble(i -> i / 20.0).toArray();
+        double[] removed = Arrays.stream(dropped).map(f -> Evaluation.removedAt(inducing, all, f)).toArray();
+        XYChart chart = new XYChartBuilder().width(WIDTH).height(HEIGHT).title("Validation: inducing samples removed")
+                .xAxisTitle("share of samples dropped (highest scores first)").yAxisTitle("share of inducing removed").build();
+        chart.addSeries("feature set", dropped, removed);
+        chart.addSeries("random", dropped, dropped);
+        chart.getStyler().setLegendPosition(Styler.LegendPosition.InsideSE);
+        BitmapEncoder.saveBitmap(chart, png.toString(), BitmapEncoder.BitmapFormat.PNG);
+    }
+
+    private static void addHistogram(CategoryChart chart, String name, double[] values, double min, double max) {
+        List<Double> data = Arrays.stream(values).boxed().toList();
+        Histogram histogram = new Histogram(data.isEmpty() ? List.of(0.0) : data, 20, min, max);
+        chart.addSeries(name, histogram.getxAxisData(), histogram.getyAxisData());
+    }
+
+    private static double mean(double[] values) {
+        return Arrays.stream(values).average().orElse(0);
+    }
+
+    private static String html(FeatureSetBuilder.BuildReport report) {
+        StringBuilder rows = new StringBuilder();
+        for (Map.Entry<String, Double> e : report.metrics().entrySet()) {
+            rows.append(String.format("<tr><td>%s</td><td>%.4f</td></tr>%n", e.getKey(), e.getValue()));
+        }
+        StringBuilder toxic = new StringBuilder();
+        report.manifest().toxicFeatures().stream().limit(20).forEach(t -> toxic.append(String.format(
+                "<tr><td>%d</td><td>%.3f</td><td>%s</td></tr>%n", t.id(), t.weight(), escape(t.label()))));
+        return """
+                <!doctype html>
+                <html><head><meta charset="utf-8"><title>Feature set %s</title>
+                <style>body{font-family:sans-serif;max-width:1400px;margin:2em auto}img{margin:4px;border:1px solid #ddd}
+                td{padding:2px 10px}table{border-collapse:collapse}tr:nth-child(even){background:#f4f4f4}</style></head>
+                <body><h1>Feature set %s</h1>
+                <p>%s pooling, %s scorer, SAE %d x %d (k=%d), %d toxic features. Encoder %s.</p>
+                <img src="sae-loss.png"><img src="geometry.png"><img src="scores.png"><img src="removal.png">
+                <h2>Metrics</h2><table>%s</table>
+                <h2>Strongest toxic features</h2><table><tr><th>feature</th><th>correlation</th><th>label</th></tr>%s</table>
+                </body></html>
+                """.formatted(report.manifest().version(), report.manifest().version(), report.pooling(), report.scorer(),
+                report.manifest().sae().dModel(), report.manifest().sae().dSae(), report.manifest().sae().k(),
+                report.manifest().toxicFeatures().size(), escape(report.manifest().encoder().id()), rows, toxic);
+    }
+
+    private static String escape(String text) {
+        return text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;");
+    }
+}

@@ -14,11 +14,13 @@ package dev.emscreen.trainer;
  * @param maxTokens        encoder token limit
  * @param maxSaeTokens     at most this many token states train the SAE (sampled)
  * @param seed             random seed
+ * @param toxicFromReferenceOnly pick toxic features on reference text alone (the paper's way), not
+ *                         also on the inducing/control training samples
  */
 public record BuildOptions(int dSae, int k, int epochs, int toxicCount, double quarantineBudget, double reviewBudget,
-                           double dropFraction, int maxTokens, int maxSaeTokens, long seed) {
+                           double dropFraction, int maxTokens, int maxSaeTokens, long seed, boolean toxicFromReferenceOnly) {
 
     public static BuildOptions defaults() {
-        return new BuildOptions(1024, 16, 30, 100, 0.02, 0.10, 0, 256, 200_000, 42);
+        return new BuildOptions(1024, 16, 30, 100, 0.02, 0.10, 0, 256, 200_000, 42, false);
     }
 }

@@ -60,9 +60,9 @@ final class EvaluateCommand implements Callable<Integer> {
             System.out.printf("  %-34s %7s %12.1f%%%n", "random removal", "0.500", 50.0);
             double[][] split = Baselines.split(scores, label);
             var routing = set.routing();
-            System.out.printf("  at the set's thresholds: quarantine precision %.2f recall %.2f; review-or-quarantine precision %.2f recall %.2f%n",
-                    Evaluation.precision(split[0], split[1], routing.quarantine()), Evaluation.recall(split[0], routing.quarantine()),
-                    Evaluation.precision(split[0], split[1], routing.review()), Evaluation.recall(split[0], routing.review()));
+            System.out.printf("  at the set's thresholds: quarantine precision %s recall %.2f; review-or-quarantine precision %s recall %.2f%n",
+                    ratio(Evaluation.precision(split[0], split[1], routing.quarantine())), Evaluation.recall(split[0], routing.quarantine()),
+                    ratio(Evaluation.precision(split[0], split[1], routing.review())), Evaluation.recall(split[0], routing.review()));
             System.out.printf("EVAL domain=%s auroc=%.3f removed_at_50=%.3f%n", name, Auroc.of(split[0], split[1]),
                     Evaluation.removedAt(split[0], scores, 0.5));
         }
@@ -100,6 +100,11 @@ final class EvaluateCommand implements Callable<Integer> {
             }
         }
         return mean;
+    }
+
+    /** Precision is undefined when nothing crosses the threshold. */
+    private static String ratio(double value) {
+        return Double.isNaN(value) ? "n/a (nothing flagged)" : String.format("%.2f", value);
     }
 
     private static int count(boolean[] label, boolean value) {

@@ -93,11 +93,15 @@ public final class FeatureSetBuilder {
         return progress.trainSae(sample, config);
     }
 
-    /** Toxic features: the strongest positive point-biserial correlations with "harmful" over labelled training text. */
+    /**
+     * Toxic features: the strongest positive point-biserial correlations with "harmful" over labelled
+     * training text: reference text, and (unless reference-only) the inducing/control samples too.
+     */
     private FeatureGeometry toxicGeometry(List<LabelledText> all, float[][] pooled, float[][] directions) {
         List<Integer> rows = new ArrayList<>();
         for (int i = 0; i < all.size(); i++) {
-            if (all.get(i).isTrain() && all.get(i).positive() != null) {
+            boolean source = !options.toxicFromReferenceOnly() || all.get(i).kind() == LabelledText.Kind.REFERENCE;
+            if (source && all.get(i).isTrain() && all.get(i).positive() != null) {
                 rows.add(i);
             }
         }

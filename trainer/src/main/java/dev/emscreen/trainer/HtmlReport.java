@@ -53,12 +53,17 @@ final class HtmlReport {
 
     private static void geometry(FeatureSetBuilder.BuildReport report, Path png) throws IOException {
         CategoryChart chart = new CategoryChartBuilder().width(WIDTH).height(HEIGHT)
-                .title("Decoder cosine to the nearest toxic feature").xAxisTitle("cosine").yAxisTitle("features").build();
+                .title("Decoder cosine to the nearest toxic feature").xAxisTitle("cosine").yAxisTitle("share of features").build();
         chart.getStyler().setOverlapped(true);
         chart.getStyler().setLegendPosition(Styler.LegendPosition.InsideNE);
         chart.getStyler().setXAxisDecimalPattern("0.00");
-        addHistogram(chart, "inducing features", report.data().inducingProximity(), -0.2, 0.8);
-        addHistogram(chart, "control features", report.data().controlProximity(), -0.2, 0.8);
+        double[] both = FeatureSetBuilder.concat(report.data().inducingProximity(), report.data().controlProximity());
+        double min = Arrays.stream(both).min().orElse(0);
+        double max = Arrays.stream(both).max().orElse(1);
+        addHistogram(chart, "inducing features (" + report.data().inducingProximity().length + ")",
+                report.data().inducingProximity(), min, max);
+        addHistogram(chart, "control features (" + report.data().controlProximity().length + ")",
+                report.data().controlProximity(), min, max);
         BitmapEncoder.saveBitmap(chart, png.toString(), BitmapEncoder.BitmapFormat.PNG);
     }
 
@@ -90,10 +95,12 @@ final class HtmlReport {
         BitmapEncoder.saveBitmap(chart, png.toString(), BitmapEncoder.BitmapFormat.PNG);
     }
 
+    /** Shares rather than counts: the two sets differ in size once toxic features are left out. */
     private static void addHistogram(CategoryChart chart, String name, double[] values, double min, double max) {
         List<Double> data = Arrays.stream(values).boxed().toList();
-        Histogram histogram = new Histogram(data.isEmpty() ? List.of(0.0) : data, 20, min, max);
-        chart.addSeries(name, histogram.getxAxisData(), histogram.getyAxisData());
+        Histogram histogram = new Histogram(data.isEmpty() ? List.of(0.0) : data, 12, min, max + 1e-9);
+        double n = Math.max(1, values.length);
+        chart.addSeries(name, histogram.getxAxisData(), histogram.getyAxisData().stream().map(c -> c / n).toList());
     }
 
     private static double mean(double[] values) {

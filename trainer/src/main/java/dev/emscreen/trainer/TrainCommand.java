@@ -50,10 +50,14 @@ final class TrainCommand implements Callable<Integer> {
     @Option(names = "--seed", defaultValue = "42")
     long seed;
 
+    @Option(names = "--toxic-from-reference-only",
+            description = "Pick toxic features on the reference text alone, as the paper does (default: reference text and training samples).")
+    boolean toxicFromReferenceOnly;
+
     @Override
     public Integer call() throws Exception {
         BuildOptions options = new BuildOptions(saeWidth, k, epochs, toxic, quarantineBudget, reviewBudget, dropClosest,
-                maxTokens, 200_000, seed);
+                maxTokens, 200_000, seed, toxicFromReferenceOnly);
         SeedData seedData = SeedData.load(data);
         System.out.printf("Building a feature set from %s: %d samples, %d reference texts%n",
                 seedData.source(), seedData.samples().size(), seedData.references().size());

@@ -36,7 +36,7 @@ class FeatureSetBuilderTest {
     static void build() throws Exception {
         encoder = OnnxTextEncoder.minilm(256, Truncation.TRUNCATE);
         seed = SeedData.load(null);
-        BuildOptions small = new BuildOptions(256, 8, 4, 50, 0.02, 0.10, 0, 256, 200_000, 7);
+        BuildOptions small = new BuildOptions(256, 8, 4, 50, 0.02, 0.10, 0, 256, 200_000, 7, false);
         report = new FeatureSetBuilder(encoder, small, Progress.QUIET).build(seed, dir.resolve("fs"));
     }
 

@@ -24,6 +24,20 @@ public record SeedData(List<LabelledText> samples, List<LabelledText> references
         }
     }
 
+    /**
+     * Leave-one-domain-out: every sample of {@code domain} becomes validation and every other sample
+     * training, so validation measures a domain the feature set has never seen.
+     */
+    public SeedData holdingOut(String domain) {
+        if (samples.stream().noneMatch(t -> domain.equals(t.domain()))) {
+            throw new IllegalArgumentException("No samples of domain '" + domain + "' in " + source + "; domains: "
+                    + samples.stream().map(LabelledText::domain).distinct().sorted().toList());
+        }
+        List<LabelledText> resplit = samples.stream().map(t -> new LabelledText(t.id(), t.kind(), t.domain(),
+                domain.equals(t.domain()) ? "validation" : "train", t.positive(), t.text(), t.response())).toList();
+        return new SeedData(resplit, references, source + ", holding out " + domain);
+    }
+
     private static List<LabelledText> classpath(String name) throws IOException {
         try (InputStream in = SeedData.class.getResourceAsStream("/seed/" + name)) {
             if (in == null) {

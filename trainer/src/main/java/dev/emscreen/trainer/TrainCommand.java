@@ -50,6 +50,10 @@ final class TrainCommand implements Callable<Integer> {
     @Option(names = "--seed", defaultValue = "42")
     long seed;
 
+    @Option(names = "--holdout-domain",
+            description = "Leave one domain out: validate on all of its samples and train on the other domains.")
+    String holdoutDomain;
+
     @Option(names = "--toxic-from-reference-only",
             description = "Pick toxic features on the reference text alone, as the paper does (default: reference text and training samples).")
     boolean toxicFromReferenceOnly;
@@ -58,7 +62,7 @@ final class TrainCommand implements Callable<Integer> {
     public Integer call() throws Exception {
         BuildOptions options = new BuildOptions(saeWidth, k, epochs, toxic, quarantineBudget, reviewBudget, dropClosest,
                 maxTokens, 200_000, seed, toxicFromReferenceOnly);
-        SeedData seedData = SeedData.load(data);
+        SeedData seedData = holdoutDomain == null ? SeedData.load(data) : SeedData.load(data).holdingOut(holdoutDomain);
         System.out.printf("Building a feature set from %s: %d samples, %d reference texts%n",
                 seedData.source(), seedData.samples().size(), seedData.references().size());
         long started = System.nanoTime();

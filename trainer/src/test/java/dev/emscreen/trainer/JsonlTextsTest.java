@@ -31,6 +31,17 @@ class JsonlTextsTest {
     }
 
     @Test
+    void holdingOutADomainValidatesOnAllOfItAndTrainsOnTheRest() throws Exception {
+        SeedData lodo = SeedData.load(null).holdingOut("legal");
+
+        assertThat(lodo.samples()).filteredOn(t -> !t.isTrain()).extracting(LabelledText::domain).containsOnly("legal")
+                .hasSize(144);
+        assertThat(lodo.samples()).filteredOn(LabelledText::isTrain).extracting(LabelledText::domain).doesNotContain("legal");
+        org.assertj.core.api.Assertions.assertThatThrownBy(() -> lodo.holdingOut("astrology"))
+                .hasMessageContaining("No samples of domain 'astrology'");
+    }
+
+    @Test
     void badLinesAreReportedByNumberAndTheRestAreRead() throws Exception {
         List<JsonlTexts.Line> lines = read("""
                 {"prompt":"Q?","response":"A."}

@@ -1,6 +1,5 @@
 package dev.emscreen.trainer;
 
-import java.util.Arrays;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
@@ -124,11 +123,5 @@ final class Baselines {
             out[i] = labels.get(i);
         }
         return out;
-    }
-
-    static double[] all(double[][] split) {
-        double[] both = Arrays.copyOf(split[0], split[0].length + split[1].length);
-        System.arraycopy(split[1], 0, both, split[0].length, split[1].length);
-        return both;
     }
 }

@@ -41,12 +41,8 @@ final class GeometryFindings {
         int[] inducingFeatures = withoutToxic(PointBiserial.top(PointBiserial.correlations(x, inducing), count), toxic);
         int[] controlFeatures = withoutToxic(PointBiserial.top(PointBiserial.correlations(x, control), count), toxic);
         float[] proximity = best.scorer().geometry().proximity();
-        return new Sets(pick(proximity, inducingFeatures), pick(proximity, controlFeatures),
+        return new Sets(GeometryStatistic.valuesAt(proximity, inducingFeatures), GeometryStatistic.valuesAt(proximity, controlFeatures),
                 GeometryStatistic.of(proximity, inducingFeatures, controlFeatures));
-    }
-
-    private static double[] pick(float[] values, int[] ids) {
-        return Arrays.stream(ids).mapToDouble(i -> values[i]).toArray();
     }
 
     private static int[] withoutToxic(int[] features, boolean[] toxic) {

@@ -11,8 +11,8 @@ public record GeometryStatistic(int inducingFeatures, int controlFeatures, doubl
                                 double meanControlCosine, double auc, double pValue) {
 
     public static GeometryStatistic of(float[] proximity, int[] inducing, int[] control) {
-        double[] a = pick(proximity, inducing);
-        double[] b = pick(proximity, control);
+        double[] a = valuesAt(proximity, inducing);
+        double[] b = valuesAt(proximity, control);
         double auc = Auroc.of(a, b);
         // commons-math gives the two-sided p; halve it in the direction the hypothesis names.
         double twoSided = a.length > 0 && b.length > 0 ? new MannWhitneyUTest().mannWhitneyUTest(a, b) : Double.NaN;
@@ -20,7 +20,8 @@ public record GeometryStatistic(int inducingFeatures, int controlFeatures, doubl
         return new GeometryStatistic(a.length, b.length, mean(a), mean(b), auc, p);
     }
 
-    private static double[] pick(float[] values, int[] ids) {
+    /** {@code values[ids[i]]} for each i, widened to double. */
+    public static double[] valuesAt(float[] values, int[] ids) {
         double[] picked = new double[ids.length];
         for (int i = 0; i < ids.length; i++) {
             picked[i] = values[ids[i]];

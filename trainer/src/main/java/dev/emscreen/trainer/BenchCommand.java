@@ -3,7 +3,7 @@ package dev.emscreen.trainer;
 import dev.emscreen.features.bundle.FeatureSet;
 import dev.emscreen.features.bundle.FeatureSetBundle;
 import dev.emscreen.features.encoder.ChatText;
-import dev.emscreen.features.encoder.OnnxTextEncoder;
+import dev.emscreen.features.encoder.Encoders;
 import dev.emscreen.features.encoder.TextEncoder;
 import dev.emscreen.features.encoder.TokenStates;
 import dev.emscreen.features.encoder.Truncation;
@@ -42,10 +42,10 @@ final class BenchCommand implements Callable<Integer> {
             texts.add(seed.get(i % seed.size()).text());
         }
         try (FeatureSet set = FeatureSetBundle.load(featureSet);
-             TextEncoder encoder = OnnxTextEncoder.minilm(set.manifest().encoder().maxTokens(), Truncation.TRUNCATE)) {
+             TextEncoder encoder = Encoders.open(set, Truncation.TRUNCATE)) {
             encoder.encode(texts.subList(0, Math.min(32, texts.size()))); // warm-up
             long t0 = System.nanoTime();
-            List<TokenStates> states = OnnxTextEncoder.encodeAll(encoder, texts, n -> { });
+            List<TokenStates> states = TextEncoder.encodeAll(encoder, texts, n -> { });
             long t1 = System.nanoTime();
             List<float[]> pooled = states.stream().map(set::pool).toList();
             long t2 = System.nanoTime();

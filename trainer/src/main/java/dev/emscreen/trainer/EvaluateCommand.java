@@ -3,7 +3,7 @@ package dev.emscreen.trainer;
 import dev.emscreen.features.Screener;
 import dev.emscreen.features.bundle.FeatureSet;
 import dev.emscreen.features.bundle.FeatureSetBundle;
-import dev.emscreen.features.encoder.OnnxTextEncoder;
+import dev.emscreen.features.encoder.Encoders;
 import dev.emscreen.features.encoder.TextEncoder;
 import dev.emscreen.features.encoder.TokenStates;
 import dev.emscreen.features.encoder.Truncation;
@@ -40,7 +40,7 @@ final class EvaluateCommand implements Callable<Integer> {
         List<LabelledText> texts = new ArrayList<>();
         int skipped = read(inducing, true, texts) + read(control, false, texts);
         try (FeatureSet set = FeatureSetBundle.load(featureSet);
-             TextEncoder encoder = OnnxTextEncoder.minilm(set.manifest().encoder().maxTokens(), Truncation.TRUNCATE)) {
+             TextEncoder encoder = Encoders.open(set, Truncation.TRUNCATE)) {
             List<TokenStates> states = Progress.onConsole().encode(encoder, texts);
             Screener screener = new Screener(encoder, set, 0);
             double[] scores = states.stream().mapToDouble(s -> screener.screen(s).score().value()).toArray();

@@ -48,6 +48,11 @@ public final class FeatureSetBuilder {
     }
 
     public BuildReport build(SeedData data, Path out) throws IOException {
+        return build(data, out, Map.of());
+    }
+
+    /** @param encoderFiles files the encoder needs at serving time, copied into the bundle (TorchScript) */
+    public BuildReport build(SeedData data, Path out, Map<String, Path> encoderFiles) throws IOException {
         List<LabelledText> all = new ArrayList<>(data.samples());
         all.addAll(data.references());
         List<TokenStates> states = progress.encode(encoder, all);
@@ -72,7 +77,8 @@ public final class FeatureSetBuilder {
             }
             GeometryFindings.Sets geometry = GeometryFindings.sets(all, best, options.toxicCount());
             Map<String, Double> metrics = metrics(all, best, trained, geometry.statistic());
-            FeatureSetManifest manifest = FeatureSetBundle.write(out, draft(best, sae, metrics), sae, best.scorer.geometry());
+            FeatureSetManifest manifest = FeatureSetBundle.write(out, draft(best, sae, metrics), sae, best.scorer.geometry(),
+                    encoderFiles);
             return new BuildReport(manifest, trained.metrics(), best.pooling, best.scorer.kind(), metrics,
                     new ReportData(all, best.scores, geometry.inducingProximity(), geometry.controlProximity()));
         }
@@ -166,7 +172,7 @@ public final class FeatureSetBuilder {
         String mode = options.dropFraction() > 0 ? "DROP_CLOSEST" : "CONTROL_BUDGET";
         double quarantineShare = options.dropFraction() > 0 ? options.dropFraction() : options.quarantineBudget();
         return new FeatureSetManifest(FeatureSetManifest.FORMAT, null, Instant.now().toString(), null,
-                new FeatureSetManifest.Encoder(encoder.id(), "ONNX", -1, best.pooling, encoder.maxTokens(), true),
+                new FeatureSetManifest.Encoder(encoder.id(), encoder.kind(), encoder.layer(), best.pooling, encoder.maxTokens(), true),
                 new FeatureSetManifest.Sae(FeatureSetBundle.SAE_FILE, sae.architecture(), sae.dModel(), sae.dSae(), sae.k()),
                 toxic, FeatureSetBundle.PROXIMITY_FILE, best.scorer.kind(),
                 new FeatureSetManifest.Thresholds(metrics.get("thresholds.review"), metrics.get("thresholds.quarantine"),

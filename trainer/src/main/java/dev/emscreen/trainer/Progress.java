@@ -1,6 +1,5 @@
 package dev.emscreen.trainer;
 
-import dev.emscreen.features.encoder.OnnxTextEncoder;
 import dev.emscreen.features.encoder.TextEncoder;
 import dev.emscreen.features.encoder.TokenStates;
 import dev.emscreen.features.sae.SaeTrainer;
@@ -30,10 +29,10 @@ public class Progress {
     List<TokenStates> encode(TextEncoder encoder, List<LabelledText> texts) {
         List<dev.emscreen.features.encoder.ChatText> chats = texts.stream().map(LabelledText::text).toList();
         if (!visible) {
-            return OnnxTextEncoder.encodeAll(encoder, chats, n -> { });
+            return TextEncoder.encodeAll(encoder, chats, n -> { });
         }
         try (ProgressBar bar = bar("Encoding", texts.size(), "texts")) {
-            return OnnxTextEncoder.encodeAll(encoder, chats, bar::stepBy);
+            return TextEncoder.encodeAll(encoder, chats, bar::stepBy);
         }
     }
 

@@ -6,7 +6,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.emscreen.features.Screener;
 import dev.emscreen.features.bundle.FeatureSet;
 import dev.emscreen.features.bundle.FeatureSetBundle;
-import dev.emscreen.features.encoder.OnnxTextEncoder;
+import dev.emscreen.features.encoder.Encoders;
 import dev.emscreen.features.encoder.TextEncoder;
 import dev.emscreen.features.encoder.Truncation;
 import dev.emscreen.features.scoring.FeatureContribution;
@@ -40,7 +40,7 @@ final class ScoreCommand implements Callable<Integer> {
         List<JsonlTexts.Line> lines = JsonlTexts.read(in, null, null);
         int errors = 0;
         try (FeatureSet set = FeatureSetBundle.load(featureSet);
-             TextEncoder encoder = OnnxTextEncoder.minilm(set.manifest().encoder().maxTokens(), Truncation.TRUNCATE);
+             TextEncoder encoder = Encoders.open(set, Truncation.TRUNCATE);
              BufferedWriter writer = Files.newBufferedWriter(out, StandardCharsets.UTF_8)) {
             Screener screener = new Screener(encoder, set, 5);
             for (int from = 0; from < lines.size(); from += CHUNK) {

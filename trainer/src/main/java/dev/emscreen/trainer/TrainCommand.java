@@ -1,6 +1,8 @@
 package dev.emscreen.trainer;
 
 import dev.emscreen.features.bundle.BundleArchive;
+import dev.emscreen.features.bundle.FeatureSetBundle;
+import dev.emscreen.features.encoder.TorchScriptTextEncoder;
 import dev.emscreen.features.encoder.OnnxTextEncoder;
 import dev.emscreen.features.encoder.TextEncoder;
 import dev.emscreen.features.encoder.Truncation;
@@ -50,6 +52,15 @@ final class TrainCommand implements Callable<Integer> {
     @Option(names = "--seed", defaultValue = "42")
     long seed;
 
+    @Option(names = "--torchscript-model", description = "Your own LM, exported as TorchScript (default: all-MiniLM-L6-v2).")
+    Path torchscriptModel;
+
+    @Option(names = "--tokenizer", description = "The TorchScript model's tokenizer.json.")
+    Path tokenizer;
+
+    @Option(names = "--layer", defaultValue = "-1", description = "Which of the TorchScript model's outputs to read (default: the last).")
+    int layer;
+
     @Option(names = "--holdout-domain",
             description = "Leave one domain out: validate on all of its samples and train on the other domains.")
     String holdoutDomain;
@@ -66,8 +77,8 @@ final class TrainCommand implements Callable<Integer> {
         System.out.printf("Building a feature set from %s: %d samples, %d reference texts%n",
                 seedData.source(), seedData.samples().size(), seedData.references().size());
         long started = System.nanoTime();
-        try (TextEncoder encoder = OnnxTextEncoder.minilm(maxTokens, Truncation.TRUNCATE)) {
-            var report = new FeatureSetBuilder(encoder, options, Progress.onConsole()).build(seedData, out);
+        try (TextEncoder encoder = encoder()) {
+            var report = new FeatureSetBuilder(encoder, options, Progress.onConsole()).build(seedData, out, encoderFiles());
             Path archive = out.resolveSibling(out.getFileName() + ".zip");
             BundleArchive.pack(out, archive);
             Path html = HtmlReport.write(out, report);
@@ -75,6 +86,22 @@ final class TrainCommand implements Callable<Integer> {
             System.out.printf("  report         %s%n", html);
         }
         return 0;
+    }
+
+    private TextEncoder encoder() {
+        if (torchscriptModel == null) {
+            return OnnxTextEncoder.minilm(maxTokens, Truncation.TRUNCATE);
+        }
+        if (tokenizer == null) {
+            throw new picocli.CommandLine.ParameterException(new picocli.CommandLine(this),
+                    "--torchscript-model needs --tokenizer (the model's tokenizer.json)");
+        }
+        return TorchScriptTextEncoder.load(torchscriptModel, tokenizer, layer, maxTokens, Truncation.TRUNCATE);
+    }
+
+    private Map<String, Path> encoderFiles() {
+        return torchscriptModel == null ? Map.of() : Map.of(FeatureSetBundle.ENCODER_MODEL_FILE, torchscriptModel,
+                FeatureSetBundle.ENCODER_TOKENIZER_FILE, tokenizer);
     }
 
     private static void print(FeatureSetBuilder.BuildReport report, Path archive, double seconds) {

@@ -14,8 +14,11 @@ public final class FeatureSet implements AutoCloseable {
     private final SparseAutoencoder sae;
     private final ProximityScorer scorer;
     private final Routing routing;
+    private final java.nio.file.Path directory;
 
-    public FeatureSet(FeatureSetManifest manifest, SparseAutoencoder sae, ProximityScorer scorer, Routing routing) {
+    public FeatureSet(java.nio.file.Path directory, FeatureSetManifest manifest, SparseAutoencoder sae,
+                      ProximityScorer scorer, Routing routing) {
+        this.directory = directory;
         this.manifest = manifest;
         this.sae = sae;
         this.scorer = scorer;
@@ -24,6 +27,11 @@ public final class FeatureSet implements AutoCloseable {
 
     public String version() {
         return manifest.version();
+    }
+
+    /** The verified folder the set was loaded from (for files such as a bundled encoder). */
+    public java.nio.file.Path directory() {
+        return directory;
     }
 
     public FeatureSetManifest manifest() {

@@ -31,6 +31,9 @@ public final class FeatureSetBundle {
     public static final String MANIFEST = "manifest.json";
     public static final String SAE_FILE = "sae.safetensors";
     public static final String PROXIMITY_FILE = "proximity.safetensors";
+    /** A TorchScript encoder travels inside its bundle, so the set is whole on its own. */
+    public static final String ENCODER_MODEL_FILE = "encoder-model.pt";
+    public static final String ENCODER_TOKENIZER_FILE = "encoder-tokenizer.json";
 
     /** Sorted keys and properties: the same manifest always serialises to the same bytes. */
     static final ObjectMapper JSON = JsonMapper.builder()
@@ -44,7 +47,16 @@ public final class FeatureSetBundle {
     /** Writes the artifacts and the manifest; returns the manifest as written, with hashes and version. */
     public static FeatureSetManifest write(Path dir, FeatureSetManifest draft, SparseAutoencoder sae, FeatureGeometry geometry)
             throws IOException {
+        return write(dir, draft, sae, geometry, Map.of());
+    }
+
+    /** As above, also copying {@code extraFiles} (bundle name → source) into the bundle, hashed like the rest. */
+    public static FeatureSetManifest write(Path dir, FeatureSetManifest draft, SparseAutoencoder sae, FeatureGeometry geometry,
+                                           Map<String, Path> extraFiles) throws IOException {
         Files.createDirectories(dir);
+        for (var extra : extraFiles.entrySet()) {
+            Files.copy(extra.getValue(), dir.resolve(extra.getKey()), java.nio.file.StandardCopyOption.REPLACE_EXISTING);
+        }
         SaeFiles.write(sae, dir.resolve(SAE_FILE));
         try (NDManager manager = NDManager.newBaseManager("PyTorch");
              OutputStream out = Files.newOutputStream(dir.resolve(PROXIMITY_FILE))) {
@@ -57,6 +69,9 @@ public final class FeatureSetBundle {
         Map<String, String> files = new TreeMap<>();
         files.put(SAE_FILE, Sha256.of(dir.resolve(SAE_FILE)));
         files.put(PROXIMITY_FILE, Sha256.of(dir.resolve(PROXIMITY_FILE)));
+        for (String extra : extraFiles.keySet()) {
+            files.put(extra, Sha256.of(dir.resolve(extra)));
+        }
         FeatureSetManifest unversioned = draft.withFiles(files).withVersion(null);
         FeatureSetManifest manifest = unversioned.withVersion(versionOf(unversioned));
         Files.write(dir.resolve(MANIFEST), JSON.writerWithDefaultPrettyPrinter().writeValueAsBytes(manifest));
@@ -97,7 +112,7 @@ public final class FeatureSetBundle {
             }
             FeatureGeometry geometry = readGeometry(path.resolve(manifest.proximityFile()), manifest, sae.dSae());
             Routing routing = new Routing(manifest.thresholds().review(), manifest.thresholds().quarantine());
-            return new FeatureSet(manifest, sae, new ProximityScorer(geometry, manifest.scorer()), routing);
+            return new FeatureSet(path, manifest, sae, new ProximityScorer(geometry, manifest.scorer()), routing);
         } catch (RuntimeException e) {
             sae.close();
             throw e;

@@ -11,7 +11,6 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.nio.LongBuffer;
-import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Comparator;
 import java.util.HashMap;
@@ -161,16 +160,5 @@ public final class OnnxTextEncoder implements TextEncoder {
             throw new IllegalStateException(e);
         }
         tokenizer.close();
-    }
-
-    /** Batched encodes of many texts, with a callback per batch for progress bars. */
-    public static List<TokenStates> encodeAll(TextEncoder encoder, List<ChatText> texts, java.util.function.IntConsumer progress) {
-        List<TokenStates> all = new ArrayList<>(texts.size());
-        for (int from = 0; from < texts.size(); from += 64) {
-            List<ChatText> chunk = texts.subList(from, Math.min(texts.size(), from + 64));
-            all.addAll(encoder.encode(chunk));
-            progress.accept(chunk.size());
-        }
-        return all;
     }
 }

@@ -12,9 +12,30 @@ public interface TextEncoder extends AutoCloseable {
 
     int maxTokens();
 
+    /** ONNX or TORCHSCRIPT: recorded in the feature set so it can be opened again. */
+    default String kind() {
+        return "ONNX";
+    }
+
+    /** Which layer's hidden states this encoder returns; -1 for the last. */
+    default int layer() {
+        return -1;
+    }
+
     /** One result per input, in order. Throws {@link UnscreenableTextException} for a text it refuses. */
     List<TokenStates> encode(List<ChatText> texts);
 
     @Override
     void close();
+
+    /** Encodes many texts in chunks, reporting each chunk's size (for progress bars). */
+    static List<TokenStates> encodeAll(TextEncoder encoder, List<ChatText> texts, java.util.function.IntConsumer progress) {
+        List<TokenStates> all = new java.util.ArrayList<>(texts.size());
+        for (int from = 0; from < texts.size(); from += 64) {
+            List<ChatText> chunk = texts.subList(from, Math.min(texts.size(), from + 64));
+            all.addAll(encoder.encode(chunk));
+            progress.accept(chunk.size());
+        }
+        return all;
+    }
 }

@@ -160,7 +160,7 @@ public final class FeatureSetBundle {
             }
             var toxic = manifest.toxicFeatures().stream()
                     .map(t -> new FeatureGeometry.ToxicFeature(t.id(), t.weight(), t.label())).toList();
-            return new FeatureGeometry(toxic, proximity, nearest, proximity.clone());
+            return new FeatureGeometry(toxic, proximity, nearest);
         }
     }
 }

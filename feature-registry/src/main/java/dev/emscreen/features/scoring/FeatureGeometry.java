@@ -5,10 +5,10 @@ import java.util.List;
 
 /**
  * Where every SAE feature lies relative to the toxic ones, computed once per feature set:
- * {@code p_i = max over toxic t of cos(d_i, d_t)} (1 for a toxic feature itself), and which toxic
- * feature is nearest.
+ * {@code p_i = max over toxic t of cos(d_i, d_t)} (1 for a toxic feature itself), which is also the
+ * cosine to {@code nearestToxic[i]}, the toxic feature nearest to it.
  */
-public record FeatureGeometry(List<ToxicFeature> toxic, float[] proximity, int[] nearestToxic, float[] nearestCosine) {
+public record FeatureGeometry(List<ToxicFeature> toxic, float[] proximity, int[] nearestToxic) {
 
     public record ToxicFeature(int id, double weight, String label) {
     }
@@ -39,7 +39,7 @@ public record FeatureGeometry(List<ToxicFeature> toxic, float[] proximity, int[]
             proximity[t.id()] = 1f;
             nearest[t.id()] = t.id();
         }
-        return new FeatureGeometry(List.copyOf(toxic), proximity, nearest, proximity.clone());
+        return new FeatureGeometry(List.copyOf(toxic), proximity, nearest);
     }
 
     public int features() {

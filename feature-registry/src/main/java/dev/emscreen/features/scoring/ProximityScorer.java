@@ -58,7 +58,7 @@ public final class ProximityScorer {
                 .limit(n)
                 .forEach(i -> {
                     int nearest = geometry.nearestToxic()[i];
-                    top.add(new FeatureContribution(i, pooled[i], nearest, geometry.nearestCosine()[i], geometry.labelOf(nearest)));
+                    top.add(new FeatureContribution(i, pooled[i], nearest, geometry.proximity()[i], geometry.labelOf(nearest)));
                 });
         return top;
     }

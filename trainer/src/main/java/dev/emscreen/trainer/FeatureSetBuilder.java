@@ -117,12 +117,17 @@ public final class FeatureSetBuilder {
             harmful[r] = all.get(rows.get(r)).positive();
         }
         double[] correlation = PointBiserial.correlations(x, harmful);
-        int[] toxicIds = PointBiserial.top(correlation, options.toxicCount());
-        List<FeatureGeometry.ToxicFeature> toxic = new ArrayList<>();
-        for (int id : toxicIds) {
-            toxic.add(new FeatureGeometry.ToxicFeature(id, correlation[id], FeatureLabels.snippet(all, pooled, id)));
+        double[] soundness = java.util.Arrays.stream(correlation).map(r -> -r).toArray();
+        return FeatureGeometry.of(directions, selected(all, pooled, correlation), selected(all, pooled, soundness));
+    }
+
+    /** The features most correlated by {@code correlation}, labelled by the text that activates each most. */
+    private List<FeatureGeometry.ToxicFeature> selected(List<LabelledText> all, float[][] pooled, double[] correlation) {
+        List<FeatureGeometry.ToxicFeature> features = new ArrayList<>();
+        for (int id : PointBiserial.top(correlation, options.toxicCount())) {
+            features.add(new FeatureGeometry.ToxicFeature(id, correlation[id], FeatureLabels.snippet(all, pooled, id)));
         }
-        return FeatureGeometry.of(directions, toxic);
+        return features;
     }
 
     private Candidate evaluate(List<LabelledText> all, float[][] pooled, Pooling pooling, ProximityScorer scorer) {
@@ -169,12 +174,14 @@ public final class FeatureSetBuilder {
     private FeatureSetManifest draft(Candidate best, SparseAutoencoder sae, Map<String, Double> metrics) {
         var toxic = best.scorer.geometry().toxic().stream()
                 .map(t -> new FeatureSetManifest.Toxic(t.id(), t.weight(), t.label())).toList();
+        var benign = best.scorer.geometry().benign().stream()
+                .map(t -> new FeatureSetManifest.Toxic(t.id(), t.weight(), t.label())).toList();
         String mode = options.dropFraction() > 0 ? "DROP_CLOSEST" : "CONTROL_BUDGET";
         double quarantineShare = options.dropFraction() > 0 ? options.dropFraction() : options.quarantineBudget();
         return new FeatureSetManifest(FeatureSetManifest.FORMAT, null, Instant.now().toString(), null,
                 new FeatureSetManifest.Encoder(encoder.id(), encoder.kind(), encoder.layer(), best.pooling, encoder.maxTokens(), true),
                 new FeatureSetManifest.Sae(FeatureSetBundle.SAE_FILE, sae.architecture(), sae.dModel(), sae.dSae(), sae.k()),
-                toxic, FeatureSetBundle.PROXIMITY_FILE, best.scorer.kind(),
+                toxic, benign, FeatureSetBundle.PROXIMITY_FILE, best.scorer.kind(),
                 new FeatureSetManifest.Thresholds(metrics.get("thresholds.review"), metrics.get("thresholds.quarantine"),
                         mode, quarantineShare, options.reviewBudget()),
                 metrics, null);

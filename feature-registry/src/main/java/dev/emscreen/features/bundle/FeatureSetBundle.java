@@ -18,6 +18,7 @@ import java.io.OutputStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 
@@ -160,7 +161,9 @@ public final class FeatureSetBundle {
             }
             var toxic = manifest.toxicFeatures().stream()
                     .map(t -> new FeatureGeometry.ToxicFeature(t.id(), t.weight(), t.label())).toList();
-            return new FeatureGeometry(toxic, proximity, nearest);
+            var benign = manifest.benignFeatures() == null ? List.<FeatureGeometry.ToxicFeature>of()
+                    : manifest.benignFeatures().stream().map(b -> new FeatureGeometry.ToxicFeature(b.id(), b.weight(), b.label())).toList();
+            return new FeatureGeometry(toxic, proximity, nearest, benign);
         }
     }
 }

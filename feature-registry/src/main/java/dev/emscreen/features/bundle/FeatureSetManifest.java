@@ -21,6 +21,7 @@ public record FeatureSetManifest(
         Encoder encoder,
         Sae sae,
         List<Toxic> toxicFeatures,
+        List<Toxic> benignFeatures,
         String proximityFile,
         ScorerKind scorer,
         Thresholds thresholds,
@@ -35,6 +36,7 @@ public record FeatureSetManifest(
     public record Sae(String file, SaeArchitecture architecture, int dModel, int dSae, int k) {
     }
 
+    /** A selected feature: toxic (weight = correlation with harm) or benign (with soundness). */
     public record Toxic(int id, double weight, String label) {
     }
 
@@ -44,11 +46,11 @@ public record FeatureSetManifest(
 
     FeatureSetManifest withVersion(String newVersion) {
         return new FeatureSetManifest(format, newVersion, createdAt, parentVersion, encoder, sae, toxicFeatures,
-                proximityFile, scorer, thresholds, metrics, files);
+                benignFeatures, proximityFile, scorer, thresholds, metrics, files);
     }
 
     FeatureSetManifest withFiles(Map<String, String> newFiles) {
         return new FeatureSetManifest(format, version, createdAt, parentVersion, encoder, sae, toxicFeatures,
-                proximityFile, scorer, thresholds, metrics, newFiles);
+                benignFeatures, proximityFile, scorer, thresholds, metrics, newFiles);
     }
 }

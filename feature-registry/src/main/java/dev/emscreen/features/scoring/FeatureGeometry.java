@@ -8,13 +8,21 @@ import java.util.List;
  * {@code p_i = max over toxic t of cos(d_i, d_t)} (1 for a toxic feature itself), which is also the
  * cosine to {@code nearestToxic[i]}, the toxic feature nearest to it.
  */
-public record FeatureGeometry(List<ToxicFeature> toxic, float[] proximity, int[] nearestToxic) {
+public record FeatureGeometry(List<ToxicFeature> toxic, float[] proximity, int[] nearestToxic, List<ToxicFeature> benign) {
 
     public record ToxicFeature(int id, double weight, String label) {
     }
 
     /** @param directions unit decoder rows, [d_sae][d_model] */
     public static FeatureGeometry of(float[][] directions, List<ToxicFeature> toxic) {
+        return of(directions, toxic, List.of());
+    }
+
+    /**
+     * @param benign features most associated with sound answers (same record shape: id, weight,
+     *               label), used by the CONTRAST scorer; may be empty
+     */
+    public static FeatureGeometry of(float[][] directions, List<ToxicFeature> toxic, List<ToxicFeature> benign) {
         if (toxic.isEmpty()) {
             throw new IllegalArgumentException("A feature set needs at least one toxic feature");
         }
@@ -39,7 +47,12 @@ public record FeatureGeometry(List<ToxicFeature> toxic, float[] proximity, int[]
             proximity[t.id()] = 1f;
             nearest[t.id()] = t.id();
         }
-        return new FeatureGeometry(List.copyOf(toxic), proximity, nearest);
+        for (ToxicFeature b : benign) {
+            if (b.id() < 0 || b.id() >= features) {
+                throw new IllegalArgumentException("Benign feature " + b.id() + " is outside the SAE's " + features + " features");
+            }
+        }
+        return new FeatureGeometry(List.copyOf(toxic), proximity, nearest, List.copyOf(benign));
     }
 
     public int features() {

@@ -15,12 +15,18 @@ public final class ProximityScorer {
     private final FeatureGeometry geometry;
     private final ScorerKind kind;
     private final boolean[] isToxic;
+    private final boolean[] isBenign;
 
     public ProximityScorer(FeatureGeometry geometry, ScorerKind kind) {
         this.geometry = geometry;
         this.kind = kind;
         this.isToxic = new boolean[geometry.features()];
         geometry.toxic().forEach(t -> isToxic[t.id()] = true);
+        this.isBenign = new boolean[geometry.features()];
+        geometry.benign().forEach(b -> isBenign[b.id()] = true);
+        if (kind == ScorerKind.CONTRAST && geometry.benign().isEmpty()) {
+            throw new IllegalArgumentException("The CONTRAST scorer needs benign features");
+        }
     }
 
     public ScorerKind kind() {
@@ -39,15 +45,21 @@ public final class ProximityScorer {
         double total = 0;
         double weighted = 0;
         double toxic = 0;
+        double benign = 0;
         for (int i = 0; i < pooled.length; i++) {
             double a = Math.max(0, pooled[i]);
             total += a;
             weighted += a * geometry.proximity()[i];
             toxic += isToxic[i] ? a : 0;
+            benign += isBenign[i] ? a : 0;
         }
         double proximity = total > 0 ? weighted / total : 0;
         double toxicMass = total > 0 ? toxic / total : 0;
-        double value = kind == ScorerKind.PROXIMITY ? proximity : toxicMass;
+        double value = switch (kind) {
+            case PROXIMITY -> proximity;
+            case TOXIC_MASS -> toxicMass;
+            case CONTRAST -> total > 0 ? (toxic - benign) / total : 0;
+        };
         return new Score(value, proximity, toxicMass, top(pooled, topN));
     }
 

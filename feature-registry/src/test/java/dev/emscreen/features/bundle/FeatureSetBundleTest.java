@@ -47,7 +47,8 @@ class FeatureSetBundleTest {
         return new FeatureSetManifest(FeatureSetManifest.FORMAT, null, "2026-11-23T00:00:00Z", null,
                 new FeatureSetManifest.Encoder("test-encoder", "ONNX", -1, Pooling.MEAN, 64, true),
                 new FeatureSetManifest.Sae(FeatureSetBundle.SAE_FILE, SaeArchitecture.TOPK, 8, 16, 2),
-                List.of(new FeatureSetManifest.Toxic(3, 0.4, "deceive the user")), FeatureSetBundle.PROXIMITY_FILE,
+                List.of(new FeatureSetManifest.Toxic(3, 0.4, "deceive the user")),
+                List.of(new FeatureSetManifest.Toxic(5, 0.3, "see a doctor")), FeatureSetBundle.PROXIMITY_FILE,
                 ScorerKind.PROXIMITY, new FeatureSetManifest.Thresholds(0.3, 0.6, "CONTROL_BUDGET", 0.02, 0.1),
                 Map.of("validation.auroc", 0.8), null);
     }
@@ -57,6 +58,7 @@ class FeatureSetBundleTest {
         try (FeatureSet set = FeatureSetBundle.load(bundle)) {
             assertThat(set.version()).isEqualTo(written.version()).startsWith("fs-");
             assertThat(set.scorer().geometry().proximity()[3]).isEqualTo(1f);
+            assertThat(set.scorer().geometry().benign()).extracting(FeatureGeometry.ToxicFeature::id).containsExactly(5);
             assertThat(set.routing().quarantine()).isEqualTo(0.6);
             assertThat(set.sae().dSae()).isEqualTo(16);
         }

@@ -42,6 +42,18 @@ class ProximityScorerTest {
     }
 
     @Test
+    void contrastSubtractsTheMassOnBenignFeatures() {
+        FeatureGeometry withBenign = FeatureGeometry.of(DIRECTIONS,
+                List.of(new FeatureGeometry.ToxicFeature(0, 0.8, "skip the doctor")),
+                List.of(new FeatureGeometry.ToxicFeature(2, 0.6, "see a doctor")));
+
+        Score score = new ProximityScorer(withBenign, ScorerKind.CONTRAST).score(new float[] {3, 0, 1, 0}, 0);
+
+        assertThat(score.value()).isCloseTo((3 - 1) / 4.0, offset(1e-9));
+        assertThatThrownBy(() -> new ProximityScorer(GEOMETRY, ScorerKind.CONTRAST)).hasMessageContaining("needs benign features");
+    }
+
+    @Test
     void silentSampleScoresZeroAndWrongWidthIsRefused() {
         ProximityScorer scorer = new ProximityScorer(GEOMETRY, ScorerKind.PROXIMITY);
 

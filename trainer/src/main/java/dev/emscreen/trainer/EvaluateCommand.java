@@ -53,7 +53,7 @@ final class EvaluateCommand implements Callable<Integer> {
                     set.version(), set.manifest().encoder().pooling(), set.scorer().kind(), name,
                     count(label, true), count(label, false), skipped > 0 ? " (" + skipped + " unreadable lines skipped)" : "");
             System.out.printf("  %-34s %7s %13s%n", "", "AUROC", "removed@50%");
-            row("feature set (SAE proximity)", scores, label);
+            row("feature set (" + set.scorer().kind() + ")", scores, label);
             row("linear probe, hidden states (5-fold)", Baselines.linearProbe(meanHidden, label), label);
             row("naive Bayes, bag of words (5-fold)", Baselines.naiveBayes(responses, label), label);
             row("response length", Baselines.length(responses), label);

@@ -8,6 +8,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.emscreen.features.Screener;
 import dev.emscreen.features.bundle.FeatureSet;
 import dev.emscreen.features.bundle.FeatureSetBundle;
+import dev.emscreen.features.bundle.FeatureSetManifest;
 import dev.emscreen.features.encoder.OnnxTextEncoder;
 import dev.emscreen.features.encoder.TextEncoder;
 import dev.emscreen.features.encoder.Truncation;
@@ -85,6 +86,9 @@ class FeatureSetBuilderTest {
     void theManifestRecordsWhatWasChosenAndMeasured() {
         var manifest = report.manifest();
         assertThat(manifest.toxicFeatures()).hasSize(50).allSatisfy(t -> assertThat(t.label()).isNotBlank());
+        assertThat(manifest.benignFeatures()).hasSize(50).allSatisfy(b -> assertThat(b.weight()).isPositive());
+        assertThat(manifest.benignFeatures()).extracting(FeatureSetManifest.Toxic::id)
+                .doesNotContainAnyElementsOf(manifest.toxicFeatures().stream().map(FeatureSetManifest.Toxic::id).toList());
         assertThat(manifest.encoder().id()).isEqualTo(OnnxTextEncoder.MINILM_ID);
         assertThat(manifest.metrics()).containsKeys("validation.auroc", "validation.removed_inducing_at_drop50",
                 "sae.fraction_variance_explained", "geometry.p_value", "validation.auroc.health");

@@ -43,7 +43,16 @@ public record ChatText(String text, List<int[]> responseSpans) {
                 new ChatMessage("assistant", response == null ? "" : response)));
     }
 
-    boolean inResponse(int charStart, int charEnd) {
+    /** Which tokens, given their character spans in {@link #text()}, lie inside an assistant message. */
+    boolean[] responseMask(ai.djl.huggingface.tokenizers.jni.CharSpan[] spans) {
+        boolean[] response = new boolean[spans.length];
+        for (int i = 0; i < spans.length; i++) {
+            response[i] = spans[i] != null && inResponse(spans[i].getStart(), spans[i].getEnd());
+        }
+        return response;
+    }
+
+    private boolean inResponse(int charStart, int charEnd) {
         for (int[] span : responseSpans) {
             if (charStart >= span[0] && charEnd <= span[1] && charEnd > charStart) {
                 return true;

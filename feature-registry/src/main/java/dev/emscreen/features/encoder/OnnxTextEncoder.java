@@ -2,7 +2,6 @@ package dev.emscreen.features.encoder;
 
 import ai.djl.huggingface.tokenizers.Encoding;
 import ai.djl.huggingface.tokenizers.HuggingFaceTokenizer;
-import ai.djl.huggingface.tokenizers.jni.CharSpan;
 import ai.onnxruntime.OnnxTensor;
 import ai.onnxruntime.OrtEnvironment;
 import ai.onnxruntime.OrtException;
@@ -104,12 +103,7 @@ public final class OnnxTextEncoder implements TextEncoder {
 
     private TokenWindow.Tokens tokenize(ChatText text) {
         Encoding encoding = tokenizer.encode(text.text(), false, false);
-        CharSpan[] spans = encoding.getCharTokenSpans();
-        boolean[] response = new boolean[spans.length];
-        for (int i = 0; i < spans.length; i++) {
-            response[i] = spans[i] != null && text.inResponse(spans[i].getStart(), spans[i].getEnd());
-        }
-        return window.fit(encoding.getIds(), response).withSpecials(clsId, sepId);
+        return window.fit(encoding.getIds(), text.responseMask(encoding.getCharTokenSpans())).withSpecials(clsId, sepId);
     }
 
     private float[][][] run(List<TokenWindow.Tokens> batch) {

@@ -3,7 +3,6 @@ package dev.emscreen.features.encoder;
 import ai.djl.MalformedModelException;
 import ai.djl.huggingface.tokenizers.Encoding;
 import ai.djl.huggingface.tokenizers.HuggingFaceTokenizer;
-import ai.djl.huggingface.tokenizers.jni.CharSpan;
 import ai.djl.inference.Predictor;
 import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDList;
@@ -100,12 +99,7 @@ public final class TorchScriptTextEncoder implements TextEncoder {
         List<TokenStates> results = new ArrayList<>(texts.size());
         for (ChatText text : texts) {
             Encoding encoding = tokenizer.encode(text.text(), false, false);
-            CharSpan[] spans = encoding.getCharTokenSpans();
-            boolean[] response = new boolean[spans.length];
-            for (int i = 0; i < spans.length; i++) {
-                response[i] = spans[i] != null && text.inResponse(spans[i].getStart(), spans[i].getEnd());
-            }
-            TokenWindow.Tokens tokens = window.fit(encoding.getIds(), response);
+            TokenWindow.Tokens tokens = window.fit(encoding.getIds(), text.responseMask(encoding.getCharTokenSpans()));
             results.add(new TokenStates(run(tokens.ids()), tokens.response(), tokens.truncated()));
         }
         return results;

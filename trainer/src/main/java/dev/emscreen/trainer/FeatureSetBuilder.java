@@ -60,11 +60,17 @@ public final class FeatureSetBuilder {
         SaeTrainingResult trained = trainSae(all, states);
         try (SparseAutoencoder sae = trained.sae()) {
             float[][] directions = sae.directions();
+            Pooling[] poolings = Pooling.values();
+            float[][][] pooledByText = new float[all.size()][][];
+            for (int i = 0; i < all.size(); i++) {
+                pooledByText[i] = ActivationPooler.poolEach(sae, states.get(i), true, poolings);
+            }
             Candidate best = null;
-            for (Pooling pooling : Pooling.values()) {
+            for (int p = 0; p < poolings.length; p++) {
+                Pooling pooling = poolings[p];
                 float[][] pooled = new float[all.size()][];
                 for (int i = 0; i < all.size(); i++) {
-                    pooled[i] = ActivationPooler.pool(sae, states.get(i), pooling, true);
+                    pooled[i] = pooledByText[i][p];
                 }
                 FeatureGeometry geometry = toxicGeometry(all, pooled, directions);
                 for (ScorerKind kind : ScorerKind.values()) {

@@ -31,15 +31,16 @@ final class GeometryFindings {
         }
         float[][] x = rows.stream().map(i -> best.pooled()[i]).toArray(float[][]::new);
         boolean[] inducing = new boolean[rows.size()];
-        boolean[] control = new boolean[rows.size()];
         for (int r = 0; r < rows.size(); r++) {
             inducing[r] = all.get(rows.get(r)).positive();
-            control[r] = !inducing[r];
         }
+        // Correlation with "control" is correlation with "inducing" negated: one pass serves both.
+        double[] correlation = PointBiserial.correlations(x, inducing);
+        double[] controlCorrelation = Arrays.stream(correlation).map(r -> -r).toArray();
         boolean[] toxic = new boolean[best.pooled()[0].length];
         best.scorer().geometry().toxic().forEach(t -> toxic[t.id()] = true);
-        int[] inducingFeatures = withoutToxic(PointBiserial.top(PointBiserial.correlations(x, inducing), count), toxic);
-        int[] controlFeatures = withoutToxic(PointBiserial.top(PointBiserial.correlations(x, control), count), toxic);
+        int[] inducingFeatures = withoutToxic(PointBiserial.top(correlation, count), toxic);
+        int[] controlFeatures = withoutToxic(PointBiserial.top(controlCorrelation, count), toxic);
         float[] proximity = best.scorer().geometry().proximity();
         return new Sets(GeometryStatistic.valuesAt(proximity, inducingFeatures), GeometryStatistic.valuesAt(proximity, controlFeatures),
                 GeometryStatistic.of(proximity, inducingFeatures, controlFeatures));

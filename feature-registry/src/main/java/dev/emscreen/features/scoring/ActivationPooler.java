@@ -16,11 +16,23 @@ public final class ActivationPooler {
      * response has no tokens left (a truncated prompt-heavy sample).
      */
     public static float[] pool(SparseAutoencoder sae, TokenStates states, Pooling pooling, boolean responseOnly) {
+        return poolEach(sae, states, responseOnly, pooling)[0];
+    }
+
+    /**
+     * One SAE encode, pooled each way asked for (row i pooled by {@code poolings[i]}): the trainer
+     * compares poolings without encoding every text once per pooling.
+     */
+    public static float[][] poolEach(SparseAutoencoder sae, TokenStates states, boolean responseOnly, Pooling... poolings) {
         float[][] rows = select(states, responseOnly);
         try (NDManager scope = sae.manager().newSubManager()) {
             NDArray features = sae.encode(scope.create(rows));
-            NDArray pooled = pooling == Pooling.MAX ? features.max(new int[] {0}) : features.mean(new int[] {0});
-            return pooled.toFloatArray();
+            float[][] pooled = new float[poolings.length][];
+            for (int i = 0; i < poolings.length; i++) {
+                pooled[i] = (poolings[i] == Pooling.MAX ? features.max(new int[] {0}) : features.mean(new int[] {0}))
+                        .toFloatArray();
+            }
+            return pooled;
         }
     }
 

@@ -48,19 +48,36 @@ public final class Screener {
         return featureSet;
     }
 
+    /** Where a batch's time went: the stream reports encoder and SAE latency apart. */
+    public record Batch(List<Screening> screenings, long encoderNanos, long scoringNanos) {
+    }
+
     /** One result per text, in order; a text that cannot be screened does not fail the others. */
     public List<Screening> screen(List<ChatText> texts) {
+        return screenTimed(texts).screenings();
+    }
+
+    /** As {@link #screen(List)}, with the time spent in the encoder and in SAE + scoring. */
+    public Batch screenTimed(List<ChatText> texts) {
+        long start = System.nanoTime();
         List<TokenStates> states;
         try {
             states = encoder.encode(texts);
         } catch (UnscreenableTextException batchFailure) {
-            return texts.stream().map(this::screenAlone).toList();
+            // One bad text fails the whole batch in the encoder; alone, the others still pass.
+            List<Screening> alone = texts.stream().map(this::screenAlone).toList();
+            return new Batch(alone, System.nanoTime() - start, 0);
         }
+        long encoded = System.nanoTime();
         List<Screening> results = new ArrayList<>(texts.size());
         for (TokenStates s : states) {
             results.add(screen(s));
         }
-        return results;
+        return new Batch(results, encoded - start, System.nanoTime() - encoded);
+    }
+
+    public TextEncoder encoder() {
+        return encoder;
     }
 
     /** Scores token states already computed (the trainer encodes once and scores many ways). */

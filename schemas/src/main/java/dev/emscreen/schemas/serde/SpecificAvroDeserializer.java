@@ -30,6 +30,7 @@ public class SpecificAvroDeserializer<T extends SpecificRecord> implements Deser
     private final Schema readerSchema;
     private SchemaRegistryClient registry;
     private final Map<Integer, SpecificDatumReader<T>> readersById = new ConcurrentHashMap<>();
+    private final SpecificData model;
 
     public SpecificAvroDeserializer(Class<T> type) {
         this(type, null);
@@ -38,6 +39,7 @@ public class SpecificAvroDeserializer<T extends SpecificRecord> implements Deser
     public SpecificAvroDeserializer(Class<T> type, SchemaRegistryClient registry) {
         this.type = type;
         this.readerSchema = SpecificData.get().getSchema(type);
+        this.model = modelFor(type);
         this.registry = registry;
     }
 
@@ -96,7 +98,10 @@ public class SpecificAvroDeserializer<T extends SpecificRecord> implements Deser
         try {
             writerSchema = registry.getById(id);
         } catch (SchemaRegistryException e) {
-            throw new SerializationException(prefix(topic, id) + "schema id " + id + " is unknown to the schema registry "
+            if (!e.isNotFound()) {
+                throw e; // unreachable or failing registry: the record may be fine, so it must be retried, not dead-lettered
+            }
+            throw new UnknownSchemaException(prefix(topic, id) + "schema id " + id + " is unknown to the schema registry "
                     + registry.describe() + " (" + e.getMessage() + ")", e);
         }
         var compatibility = SchemaCompatibility.checkReaderWriterCompatibility(readerSchema, writerSchema);
@@ -106,10 +111,22 @@ public class SpecificAvroDeserializer<T extends SpecificRecord> implements Deser
                     + compatibility.getResult().getIncompatibilities().stream()
                             .map(i -> i.getType() + " at " + i.getLocation() + " (" + i.getMessage() + ")").toList());
         }
-        return new SpecificDatumReader<>(writerSchema, readerSchema, SpecificData.getForClass(type));
+        return new SpecificDatumReader<>(writerSchema, readerSchema, model);
     }
 
     private String prefix(String topic, int id) {
         return "Cannot deserialize a " + readerSchema.getName() + " from topic '" + topic + "' (schema id " + id + "): ";
+    }
+
+    /**
+     * The generated class's own model (its logical-type conversions), but resolving record classes
+     * through the class's loader rather than the thread's: under a framework with its own class
+     * loaders (Quarkus tests, application servers) the thread's loader can hold a second copy of
+     * the class, and Avro would then build records the caller cannot use.
+     */
+    private static SpecificData modelFor(Class<?> type) {
+        SpecificData model = new SpecificData(type.getClassLoader());
+        SpecificData.getForClass(type).getConversions().forEach(model::addLogicalTypeConversion);
+        return model;
     }
 }

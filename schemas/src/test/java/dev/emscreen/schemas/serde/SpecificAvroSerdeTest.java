@@ -108,9 +108,21 @@ class SpecificAvroSerdeTest {
         ByteBuffer.wrap(bytes).putInt(1, 4242);
 
         assertThatThrownBy(() -> serde(TrainingSample.class).deserializer().deserialize(TOPIC, bytes))
-                .isInstanceOf(SerializationException.class)
+                .isInstanceOf(UnknownSchemaException.class)
                 .hasMessageContaining("schema id 4242 is unknown to the schema registry mock://" + scope)
                 .hasMessageContaining("topic 'screening.samples'");
+    }
+
+    @Test
+    void anUnreachableRegistryIsNotABadRecord() {
+        byte[] bytes = serde(TrainingSample.class).serializer().serialize(TOPIC, SampleRecords.sample("s-1"));
+        var deserializer = new SpecificAvroDeserializer<>(TrainingSample.class);
+        // Nothing listens on port 1: the registry is down, which says nothing about the record.
+        deserializer.configure(java.util.Map.of("schema.registry.url", "http://127.0.0.1:1"), false);
+
+        assertThatThrownBy(() -> deserializer.deserialize(TOPIC, bytes))
+                .isInstanceOf(dev.emscreen.schemas.registry.SchemaRegistryException.class)
+                .isNotInstanceOf(SerializationException.class);
     }
 
     @Test

@@ -1,0 +1,47 @@
+package dev.emscreen.stream;
+
+import java.nio.charset.StandardCharsets;
+import org.apache.kafka.common.header.Headers;
+import org.apache.kafka.common.header.internals.RecordHeaders;
+import org.apache.kafka.streams.processor.api.Record;
+
+/**
+ * Dead letters keep the original key, value and headers, and add why and where from, so a record
+ * can be inspected, fixed and replayed without guessing.
+ */
+public final class DeadLetters {
+
+    public static final String REASON = "emscreen.dlq.reason";
+    public static final String ERROR = "emscreen.dlq.error";
+    public static final String TOPIC = "emscreen.dlq.topic";
+    public static final String PARTITION = "emscreen.dlq.partition";
+    public static final String OFFSET = "emscreen.dlq.offset";
+    /** Error texts are cut here: a header must not grow a record past the broker's size limit. */
+    private static final int MAX_ERROR_CHARS = 2000;
+
+    private DeadLetters() {
+    }
+
+    public static Record<byte[], byte[]> of(PendingSample original, DeadLetterReason reason, String error) {
+        Headers headers = new RecordHeaders(original.headers().toArray());
+        for (String name : new String[] {REASON, ERROR, TOPIC, PARTITION, OFFSET}) {
+            headers.remove(name); // a replayed dead letter gets today's reason, not yesterday's
+        }
+        headers.add(REASON, utf8(reason.name()));
+        headers.add(ERROR, utf8(error == null ? reason.name()
+                : error.length() > MAX_ERROR_CHARS ? error.substring(0, MAX_ERROR_CHARS) + "..." : error));
+        headers.add(TOPIC, utf8(original.topic()));
+        headers.add(PARTITION, utf8(Integer.toString(original.partition())));
+        headers.add(OFFSET, utf8(Long.toString(original.offset())));
+        return new Record<>(original.key(), original.value(), original.timestamp(), headers);
+    }
+
+    public static String header(Headers headers, String name) {
+        var header = headers.lastHeader(name);
+        return header == null ? null : new String(header.value(), StandardCharsets.UTF_8);
+    }
+
+    private static byte[] utf8(String text) {
+        return text.getBytes(StandardCharsets.UTF_8);
+    }
+}

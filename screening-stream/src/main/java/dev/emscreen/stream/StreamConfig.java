@@ -1,0 +1,70 @@
+package dev.emscreen.stream;
+
+import dev.emscreen.features.encoder.Truncation;
+import io.smallrye.config.ConfigMapping;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.Optional;
+
+/** The service's own settings ({@code emscreen.*}); defaults and their reasons are in application.properties. */
+@ConfigMapping(prefix = "emscreen")
+public interface StreamConfig {
+
+    Topics topics();
+
+    Batch batch();
+
+    /** Contributing features recorded in each verdict. */
+    int topFeatures();
+
+    /** TRUNCATE (drop the oldest prompt tokens, flag the verdict) or REJECT (dead-letter as TOO_LONG). */
+    Truncation truncation();
+
+    int maxTextChars();
+
+    FeatureSets featureSet();
+
+    interface Topics {
+        String samples();
+
+        String accepted();
+
+        String review();
+
+        String quarantined();
+
+        String reviewDecisions();
+
+        String featureSetVersions();
+
+        String deadLetters();
+
+        /** Create missing topics on start (needs the CreateTopics ACL). */
+        boolean create();
+
+        int partitions();
+
+        /** -1: the broker's default. */
+        short replicationFactor();
+    }
+
+    interface Batch {
+        int size();
+
+        Duration maxWait();
+    }
+
+    interface FeatureSets {
+        /** A bundle folder or .zip served from start (the embedded default); the registry feed can replace it. */
+        Optional<Path> path();
+
+        /** Where fetched bundle archives are kept, by sha256. */
+        Path cacheDir();
+    }
+
+    default StreamTopicNames topicNames() {
+        Topics t = topics();
+        return new StreamTopicNames(t.samples(), t.accepted(), t.review(), t.quarantined(), t.reviewDecisions(),
+                t.featureSetVersions(), t.deadLetters());
+    }
+}

@@ -1,0 +1,113 @@
+package dev.emscreen.stream;
+
+import io.quarkus.runtime.StartupEvent;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Observes;
+import jakarta.inject.Inject;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import org.apache.kafka.clients.admin.Admin;
+import org.apache.kafka.clients.admin.AdminClientConfig;
+import org.apache.kafka.clients.admin.NewTopic;
+import org.apache.kafka.clients.admin.TopicDescription;
+import org.apache.kafka.common.config.TopicConfig;
+import org.apache.kafka.common.errors.TopicExistsException;
+import org.eclipse.microprofile.config.Config;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Creates the topics the stream needs when they are missing and it is allowed to, and says
+ * plainly what to do when it is not. Quarkus waits for the input topics before starting the
+ * stream (quarkus.kafka-streams.topics), so readiness stays DOWN until they exist.
+ */
+@ApplicationScoped
+public class TopicProvisioner {
+
+    private static final Logger LOG = LoggerFactory.getLogger(TopicProvisioner.class);
+
+    @Inject
+    StreamConfig config;
+    @Inject
+    Config all;
+
+    void onStart(@Observes StartupEvent event) {
+        if (!config.topics().create()) {
+            return;
+        }
+        try (Admin admin = Admin.create(adminConfig())) {
+            provision(admin, config.topicNames(), config.topics().partitions(), config.topics().replicationFactor());
+        } catch (RuntimeException e) {
+            LOG.error("Could not check or create topics: {}", e.getMessage());
+        }
+    }
+
+    /** Creates what is missing; returns the problems found (also logged), empty when all is well. */
+    static List<String> provision(Admin admin, StreamTopicNames topics, int partitions, short replication) {
+        List<String> problems = new ArrayList<>();
+        Optional<Short> factor = replication < 0 ? Optional.empty() : Optional.of(replication);
+        List<NewTopic> wanted = new ArrayList<>();
+        for (String topic : topics.all()) {
+            // The registry feed is one compacted partition: promote and retire must be read in the order written.
+            boolean feed = topic.equals(topics.featureSetVersions());
+            NewTopic newTopic = new NewTopic(topic, Optional.of(feed ? 1 : partitions), factor);
+            if (feed) {
+                newTopic.configs(Map.of(TopicConfig.CLEANUP_POLICY_CONFIG, TopicConfig.CLEANUP_POLICY_COMPACT));
+            }
+            wanted.add(newTopic);
+        }
+        var created = admin.createTopics(wanted).values();
+        for (var entry : created.entrySet()) {
+            try {
+                entry.getValue().get(30, TimeUnit.SECONDS);
+                LOG.info("Created topic {}", entry.getKey());
+            } catch (ExecutionException e) {
+                if (!(e.getCause() instanceof TopicExistsException)) {
+                    problems.add("cannot create topic " + entry.getKey() + " (" + e.getCause().getMessage()
+                            + "): create it yourself, or grant this service CreateTopics");
+                }
+            } catch (Exception e) {
+                problems.add("cannot create topic " + entry.getKey() + ": " + e);
+            }
+        }
+        problems.addAll(checkCoPartitioned(admin, topics));
+        problems.forEach(LOG::error);
+        return problems;
+    }
+
+    /** The review ledger reads the routes and the decisions together by sample id: equal partition counts or wrong joins. */
+    private static List<String> checkCoPartitioned(Admin admin, StreamTopicNames topics) {
+        try {
+            Map<String, TopicDescription> described = admin.describeTopics(topics.keyedBySampleId()).allTopicNames()
+                    .get(30, TimeUnit.SECONDS);
+            Map<String, Integer> counts = new HashMap<>();
+            described.forEach((name, d) -> counts.put(name, d.partitions().size()));
+            if (counts.values().stream().distinct().count() > 1) {
+                return List.of("topics " + counts + " must have equal partition counts: review decisions are joined with "
+                        + "the samples they decide by sample id");
+            }
+            return List.of();
+        } catch (Exception e) {
+            return List.of("cannot describe topics " + topics.keyedBySampleId() + ": " + e.getMessage());
+        }
+    }
+
+    private Map<String, Object> adminConfig() {
+        Map<String, Object> admin = new HashMap<>();
+        for (String name : all.getPropertyNames()) {
+            String key = name.startsWith("kafka-streams.") ? name.substring("kafka-streams.".length()) : null;
+            if (key != null && (key.startsWith("security.") || key.startsWith("sasl.") || key.startsWith("ssl."))) {
+                all.getOptionalValue(name, String.class).ifPresent(v -> admin.put(key, v));
+            }
+        }
+        admin.put(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG,
+                all.getValue("quarkus.kafka-streams.bootstrap-servers", String.class));
+        admin.put(AdminClientConfig.DEFAULT_API_TIMEOUT_MS_CONFIG, 30_000);
+        return admin;
+    }
+}

@@ -1,0 +1,106 @@
+package dev.emscreen.stream;
+
+import static io.restassured.RestAssured.given;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.hamcrest.Matchers.equalTo;
+import static org.hamcrest.Matchers.hasItem;
+
+import dev.emscreen.records.ReviewAction;
+import dev.emscreen.records.ReviewDecision;
+import dev.emscreen.records.TrainingSample;
+import dev.emscreen.schemas.serde.SpecificAvroSerde;
+import io.quarkus.test.common.QuarkusTestResource;
+import io.quarkus.test.junit.QuarkusTest;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Map;
+import java.util.Properties;
+import org.apache.kafka.clients.producer.KafkaProducer;
+import org.apache.kafka.clients.producer.ProducerConfig;
+import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.common.serialization.ByteArraySerializer;
+import org.apache.kafka.common.serialization.StringSerializer;
+import org.junit.jupiter.api.Test;
+
+/** The service as deployed: Quarkus, a real broker, HTTP endpoints for verdicts, health and metrics. */
+@QuarkusTest
+@QuarkusTestResource(value = KafkaWithFeatureSet.class, restrictToAnnotatedClass = true)
+class ScreeningServiceTest {
+
+    @Test
+    void screensAndAnswersForEachSampleThenTakesTheAnnotatorsWord() throws Exception {
+        given().when().get("/q/health/ready").then().statusCode(200)
+                .body("checks.find { it.name == 'feature-set' }.data.version", equalTo(KafkaWithFeatureSet.featureSet.version()));
+
+        TrainingSample sample = TestSamples.sample("service-1", 3);
+        send("screening.samples", "service-1", serde(TrainingSample.class).serializer().serialize("screening.samples", sample));
+
+        awaitVerdict("service-1", "REVIEW");
+        given().when().get("/samples/service-1/verdict").then().statusCode(200)
+                .body("decidedBy", equalTo("MODEL"))
+                .body("featureSetVersion", equalTo(KafkaWithFeatureSet.featureSet.version()))
+                .body("topFeatures.size()", equalTo(5));
+
+        ReviewDecision decision = new ReviewDecision("service-1", ReviewAction.QUARANTINE, "ana", "dangerous advice",
+                Instant.now());
+        send("screening.review-decisions", "service-1",
+                serde(ReviewDecision.class).serializer().serialize("screening.review-decisions", decision));
+
+        awaitVerdict("service-1", "QUARANTINED");
+        given().when().get("/samples/service-1/verdict").then().statusCode(200)
+                .body("decidedBy", equalTo("HUMAN")).body("annotator", equalTo("ana"))
+                .body("reviewReason", equalTo("dangerous advice"));
+    }
+
+    @Test
+    void anUnknownSampleIsANotFoundWithAReason() {
+        given().when().get("/samples/never-sent/verdict").then().statusCode(404)
+                .body("error", equalTo("no verdict for sample 'never-sent' (not screened yet, or unknown)"));
+    }
+
+    @Test
+    void metricsShowRoutesTheServingSetAndConsumerLag() throws Exception {
+        send("screening.samples", "metrics-1", serde(TrainingSample.class).serializer()
+                .serialize("screening.samples", TestSamples.sample("metrics-1", 1)));
+        awaitVerdict("metrics-1", "REVIEW");
+
+        String metrics = given().when().get("/q/metrics").then().statusCode(200).extract().asString();
+        assertThat(metrics)
+                .containsPattern("emscreen_records_total\\{route=\"review\"\\} [1-9]")
+                .contains("emscreen_feature_set_active{version=\"" + KafkaWithFeatureSet.featureSet.version() + "\"} 1.0")
+                .contains("emscreen_encoder_latency_seconds_count", "emscreen_sae_latency_seconds_count",
+                        "emscreen_batch_size_count", "emscreen_score_shifted_bucket", "emscreen_dlq_total{reason=\"UNDECODABLE\"}")
+                .contains("records_lag");
+        given().when().get("/q/health/live").then().statusCode(200).body("checks.name", hasItem("Kafka Streams state health check"));
+    }
+
+    private static void awaitVerdict(String id, String decision) throws InterruptedException {
+        long deadline = System.nanoTime() + Duration.ofSeconds(60).toNanos();
+        String last = null;
+        while (System.nanoTime() < deadline) {
+            var response = given().redirects().follow(false).when().get("/samples/" + id + "/verdict");
+            last = response.statusCode() + " " + response.body().asString();
+            if (response.statusCode() == 200) {
+                if (decision.equals(response.jsonPath().getString("decision"))) {
+                    return;
+                }
+            }
+            Thread.sleep(200);
+        }
+        throw new AssertionError("no " + decision + " verdict for " + id + " within 60 s (last: " + last + ")");
+    }
+
+    private static void send(String topic, String key, byte[] value) throws Exception {
+        Properties props = new Properties();
+        props.put(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, KafkaWithFeatureSet.broker.bootstrapServers());
+        try (KafkaProducer<String, byte[]> producer = new KafkaProducer<>(props, new StringSerializer(), new ByteArraySerializer())) {
+            producer.send(new ProducerRecord<>(topic, key, value)).get();
+        }
+    }
+
+    private static <T extends org.apache.avro.specific.SpecificRecord> SpecificAvroSerde<T> serde(Class<T> type) {
+        SpecificAvroSerde<T> serde = new SpecificAvroSerde<>(type);
+        serde.configure(Map.of("schema.registry.url", KafkaWithFeatureSet.REGISTRY), false);
+        return serde;
+    }
+}

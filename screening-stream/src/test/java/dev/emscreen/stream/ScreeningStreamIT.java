@@ -1,0 +1,222 @@
+package dev.emscreen.stream;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.emscreen.features.encoder.Truncation;
+import dev.emscreen.kafka.junit.KafkaBrokerExtension;
+import dev.emscreen.records.FeatureSetStatus;
+import dev.emscreen.records.FeatureSetVersion;
+import dev.emscreen.records.ScreenedSample;
+import dev.emscreen.records.TrainingSample;
+import dev.emscreen.schemas.registry.MockSchemaRegistry;
+import dev.emscreen.schemas.serde.SpecificAvroSerde;
+import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Properties;
+import java.util.UUID;
+import java.util.function.Function;
+import java.util.stream.Collectors;
+import org.apache.kafka.clients.admin.Admin;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.clients.producer.KafkaProducer;
+import org.apache.kafka.clients.producer.ProducerConfig;
+import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.common.serialization.ByteArraySerializer;
+import org.apache.kafka.streams.KafkaStreams;
+import org.apache.kafka.streams.StreamsConfig;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
+import org.junit.jupiter.api.io.TempDir;
+
+/** The topology on a real broker, exactly-once, as downstream consumers (read_committed) see it. */
+class ScreeningStreamIT {
+
+    @RegisterExtension
+    static final KafkaBrokerExtension KAFKA = new KafkaBrokerExtension();
+    private static final int PARTITIONS = 3;
+    @TempDir
+    static Path sets;
+    private static TestFeatureSets.Built first;
+    private static TestFeatureSets.Built second;
+
+    @TempDir
+    Path tmp;
+    private final String scope = "stream-it-" + UUID.randomUUID();
+    private final Map<String, String> serdeConfig = Map.of("schema.registry.url", "mock://" + scope);
+    private StreamTopicNames topics;
+    private ActiveFeatureSet active;
+    private KafkaStreams streams;
+
+    @BeforeAll
+    static void buildFeatureSets() {
+        double[] scores = TestFeatureSets.scores(TestFeatureSets.build(sets.resolve("probe"), 0, 1), TestSamples.all("p"));
+        double[] sorted = scores.clone();
+        Arrays.sort(sorted);
+        first = TestFeatureSets.build(sets.resolve("first"), sorted[sorted.length * 2 / 5], sorted[sorted.length * 4 / 5]);
+        second = TestFeatureSets.build(sets.resolve("second"), sorted[sorted.length / 5], sorted[sorted.length * 3 / 5]);
+    }
+
+    private void start(String name) {
+        String suffix = "-" + name;
+        topics = new StreamTopicNames("samples" + suffix, "accepted" + suffix, "review" + suffix, "quarantined" + suffix,
+                "decisions" + suffix, "versions" + suffix, "dlq" + suffix);
+        try (Admin admin = KAFKA.admin()) {
+            assertThat(TopicProvisioner.provision(admin, topics, PARTITIONS, (short) 1)).isEmpty();
+        }
+        StreamSettings settings = new StreamSettings(topics, 32, Duration.ofMillis(100), 3, Truncation.TRUNCATE, 20_000,
+                serdeConfig);
+        active = new ActiveFeatureSet();
+        FeatureSetLoader loader = new FeatureSetLoader(active, tmp.resolve("cache"), Truncation.TRUNCATE, 3);
+        assertThat(loader.loadPath(first.dir())).isTrue();
+        Properties props = new Properties();
+        props.put(StreamsConfig.APPLICATION_ID_CONFIG, "screening-it-" + name);
+        props.put(StreamsConfig.BOOTSTRAP_SERVERS_CONFIG, KAFKA.bootstrapServers());
+        props.put(StreamsConfig.PROCESSING_GUARANTEE_CONFIG, StreamsConfig.EXACTLY_ONCE_V2);
+        props.put(StreamsConfig.COMMIT_INTERVAL_MS_CONFIG, 100);
+        props.put(StreamsConfig.STATE_DIR_CONFIG, tmp.resolve("state").toString());
+        props.put(StreamsConfig.consumerPrefix("auto.offset.reset"), "earliest");
+        streams = new KafkaStreams(ScreeningTopology.build(settings, active, loader,
+                new ScreeningMetrics(new SimpleMeterRegistry())), props);
+        streams.start();
+    }
+
+    @AfterEach
+    void stop() {
+        if (streams != null) {
+            streams.close(Duration.ofSeconds(30));
+            streams.cleanUp();
+        }
+        if (active != null) {
+            active.close();
+        }
+        MockSchemaRegistry.dropScope(scope);
+    }
+
+    @Test
+    void fiveThousandSamplesEachAppearExactlyOnceAcrossTheRoutes() {
+        start("five-thousand");
+        List<TrainingSample> samples = samples(5_000);
+
+        try (KafkaProducer<byte[], byte[]> producer = producer()) {
+            for (TrainingSample sample : samples) {
+                producer.send(new ProducerRecord<>(topics.samples(), utf8(sample.getId()), encode(sample)));
+            }
+        }
+
+        Map<String, List<ConsumerRecord<byte[], byte[]>>> routed = read(samples.size());
+        Map<String, Long> seen = idsAcrossRoutes(routed);
+        assertThat(seen).hasSize(samples.size()).allSatisfy((id, times) -> assertThat(times).as(id).isEqualTo(1L));
+        assertThat(seen.keySet()).containsExactlyInAnyOrderElementsOf(samples.stream().map(TrainingSample::getId).toList());
+        assertThat(routed.get(topics.deadLetters())).isEmpty();
+        for (String route : List.of(topics.accepted(), topics.review(), topics.quarantined())) {
+            assertThat(routed.get(route)).as(route).isNotEmpty();
+        }
+    }
+
+    @Test
+    void aSwapMidStreamAndPoisonRecordsBetweenGoodOnesLoseAndDoubleNothing() {
+        start("swap-and-poison");
+        List<TrainingSample> samples = samples(1_200);
+        List<byte[]> poison = new ArrayList<>();
+        List<String> outputs = List.of(topics.accepted(), topics.review(), topics.quarantined(), topics.deadLetters());
+
+        Map<String, List<ConsumerRecord<byte[], byte[]>>> routed;
+        try (KafkaProducer<byte[], byte[]> producer = producer();
+             RouteReader reader = new RouteReader(KAFKA.bootstrapServers(), outputs)) {
+            int half = samples.size() / 2;
+            produceWithPoison(producer, samples.subList(0, half), poison);
+            producer.flush();
+            // Swap while the stream is working: after the first half is routed, while the second is arriving.
+            reader.readUntil(half / 2, Duration.ofMinutes(2));
+            producer.send(new ProducerRecord<>(topics.featureSetVersions(), utf8(second.version()),
+                    serde(FeatureSetVersion.class).serializer().serialize(topics.featureSetVersions(),
+                            second.announce(FeatureSetStatus.ACTIVE))));
+            produceWithPoison(producer, samples.subList(half, samples.size()), poison);
+            producer.flush();
+            routed = reader.readUntil(samples.size() + poison.size(), Duration.ofMinutes(4));
+        }
+
+        Map<String, Long> seen = idsAcrossRoutes(routed);
+        assertThat(seen).hasSize(samples.size()).allSatisfy((id, times) -> assertThat(times).as(id).isEqualTo(1L));
+        List<ConsumerRecord<byte[], byte[]>> letters = routed.get(topics.deadLetters());
+        assertThat(letters).extracting(ConsumerRecord::value).containsExactlyInAnyOrderElementsOf(poison);
+        assertThat(letters).allSatisfy(r -> assertThat(DeadLetters.header(r.headers(), DeadLetters.REASON))
+                .isEqualTo("UNDECODABLE"));
+        Map<String, Long> versions = screened(routed).stream()
+                .collect(Collectors.groupingBy(s -> s.getVerdict().getFeatureSetVersion(), Collectors.counting()));
+        assertThat(versions).containsOnlyKeys(first.version(), second.version());
+        assertThat(active.version()).contains(second.version());
+    }
+
+    /** Sends the samples with an undecodable record after every 100th. */
+    private void produceWithPoison(KafkaProducer<byte[], byte[]> producer, List<TrainingSample> samples, List<byte[]> poison) {
+        for (TrainingSample sample : samples) {
+            producer.send(new ProducerRecord<>(topics.samples(), utf8(sample.getId()), encode(sample)));
+            if (sample.getId().endsWith("50")) {
+                byte[] garbage = ("poison after " + sample.getId()).getBytes(StandardCharsets.UTF_8);
+                poison.add(garbage);
+                producer.send(new ProducerRecord<>(topics.samples(), utf8("poison-" + sample.getId()), garbage));
+            }
+        }
+    }
+
+    private Map<String, List<ConsumerRecord<byte[], byte[]>>> read(int expected) {
+        List<String> outputs = List.of(topics.accepted(), topics.review(), topics.quarantined(), topics.deadLetters());
+        try (RouteReader reader = new RouteReader(KAFKA.bootstrapServers(), outputs)) {
+            return reader.readUntil(expected, Duration.ofMinutes(4));
+        }
+    }
+
+    private Map<String, Long> idsAcrossRoutes(Map<String, List<ConsumerRecord<byte[], byte[]>>> routed) {
+        return screened(routed).stream().map(s -> s.getSample().getId())
+                .collect(Collectors.groupingBy(Function.identity(), HashMap::new, Collectors.counting()));
+    }
+
+    private List<ScreenedSample> screened(Map<String, List<ConsumerRecord<byte[], byte[]>>> routed) {
+        var deserializer = serde(ScreenedSample.class).deserializer();
+        List<ScreenedSample> all = new ArrayList<>();
+        for (String route : List.of(topics.accepted(), topics.review(), topics.quarantined())) {
+            routed.get(route).forEach(r -> all.add(deserializer.deserialize(route, r.value())));
+        }
+        return all;
+    }
+
+    private static List<TrainingSample> samples(int count) {
+        List<TrainingSample> samples = new ArrayList<>(count);
+        for (int i = 0; i < count; i++) {
+            samples.add(TestSamples.sample("s-" + i, i));
+        }
+        return samples;
+    }
+
+    private KafkaProducer<byte[], byte[]> producer() {
+        Properties props = new Properties();
+        props.put(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, KAFKA.bootstrapServers());
+        props.put(ProducerConfig.ENABLE_IDEMPOTENCE_CONFIG, true);
+        props.put(ProducerConfig.ACKS_CONFIG, "all");
+        return new KafkaProducer<>(props, new ByteArraySerializer(), new ByteArraySerializer());
+    }
+
+    private byte[] encode(TrainingSample sample) {
+        return serde(TrainingSample.class).serializer().serialize(topics.samples(), sample);
+    }
+
+    private <T extends org.apache.avro.specific.SpecificRecord> SpecificAvroSerde<T> serde(Class<T> type) {
+        SpecificAvroSerde<T> serde = new SpecificAvroSerde<>(type);
+        serde.configure(serdeConfig, false);
+        return serde;
+    }
+
+    private static byte[] utf8(String text) {
+        return text.getBytes(StandardCharsets.UTF_8);
+    }
+}

@@ -1,0 +1,105 @@
+package dev.emscreen.stream;
+
+import dev.emscreen.features.Screener;
+import dev.emscreen.features.bundle.BundleArchive;
+import dev.emscreen.features.bundle.FeatureSet;
+import dev.emscreen.features.bundle.FeatureSetBundle;
+import dev.emscreen.features.bundle.FeatureSetManifest;
+import dev.emscreen.features.bundle.FeatureSetVersions;
+import dev.emscreen.features.bundle.Sha256;
+import dev.emscreen.features.encoder.ChatText;
+import dev.emscreen.features.encoder.OnnxTextEncoder;
+import dev.emscreen.features.encoder.TokenStates;
+import dev.emscreen.features.encoder.Truncation;
+import dev.emscreen.features.sae.SaeTrainer;
+import dev.emscreen.features.sae.SparseAutoencoder;
+import dev.emscreen.features.scoring.FeatureGeometry;
+import dev.emscreen.features.scoring.Pooling;
+import dev.emscreen.features.scoring.ScorerKind;
+import dev.emscreen.records.FeatureSetStatus;
+import dev.emscreen.records.FeatureSetVersion;
+import dev.emscreen.records.SaeArchitecture;
+import dev.emscreen.records.TrainingSample;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Real, small feature sets for the stream's tests: the MiniLM encoder, an SAE trained on the
+ * test samples' hidden states with DJL, and thresholds the test chooses.
+ */
+final class TestFeatureSets {
+
+    static final int MAX_TOKENS = 128;
+    private static SparseAutoencoder sae;
+    private static OnnxTextEncoder encoder;
+
+    /** A written bundle, with its zip and a change-feed entry for it. */
+    record Built(Path dir, Path archive, FeatureSetManifest manifest) {
+
+        String version() {
+            return manifest.version();
+        }
+
+        FeatureSetVersion announce(FeatureSetStatus status) {
+            try {
+                return FeatureSetVersions.of(manifest, status, archive.toUri(), Sha256.of(archive));
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
+            }
+        }
+    }
+
+    private TestFeatureSets() {
+    }
+
+    static synchronized OnnxTextEncoder encoder() {
+        if (encoder == null) {
+            encoder = OnnxTextEncoder.minilm(MAX_TOKENS, Truncation.TRUNCATE);
+        }
+        return encoder;
+    }
+
+    static synchronized Built build(Path dir, double review, double quarantine) {
+        try {
+            if (sae == null) {
+                List<float[]> tokens = new ArrayList<>();
+                for (TokenStates states : encoder().encode(TestSamples.all("train-").stream()
+                        .map(s -> ChatText.of(s.getMessages())).toList())) {
+                    tokens.addAll(List.of(states.hidden()));
+                }
+                sae = new SaeTrainer().train(tokens.toArray(float[][]::new), SaeTrainer.Config.of(64, 4, 3), (d, t, l) -> { })
+                        .sae();
+            }
+            List<FeatureGeometry.ToxicFeature> toxic = List.of(new FeatureGeometry.ToxicFeature(1, 0.5, "dismisses professionals"),
+                    new FeatureGeometry.ToxicFeature(7, 0.4, "false certainty"));
+            FeatureGeometry geometry = FeatureGeometry.of(sae.directions(), toxic);
+            FeatureSetManifest draft = new FeatureSetManifest(FeatureSetManifest.FORMAT, null, "2026-11-23T00:00:00Z", null,
+                    new FeatureSetManifest.Encoder(OnnxTextEncoder.MINILM_ID, "ONNX", -1, Pooling.MEAN, MAX_TOKENS, true),
+                    new FeatureSetManifest.Sae(FeatureSetBundle.SAE_FILE, SaeArchitecture.TOPK, sae.dModel(), sae.dSae(), sae.k()),
+                    toxic.stream().map(t -> new FeatureSetManifest.Toxic(t.id(), t.weight(), t.label())).toList(), List.of(),
+                    FeatureSetBundle.PROXIMITY_FILE, ScorerKind.PROXIMITY,
+                    new FeatureSetManifest.Thresholds(review, quarantine, "CONTROL_BUDGET", 0.02, 0.1), Map.of(), null);
+            FeatureSetManifest manifest = FeatureSetBundle.write(dir, draft, sae, geometry);
+            Path archive = dir.resolveSibling(dir.getFileName() + ".zip");
+            BundleArchive.pack(dir, archive);
+            return new Built(dir, archive, manifest);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    /** The scores the stream will give these samples under {@code built} (the same code computes both). */
+    static double[] scores(Built built, List<TrainingSample> samples) {
+        try (FeatureSet set = FeatureSetBundle.load(built.dir())) {
+            Screener screener = new Screener(encoder(), set, 3);
+            return screener.screen(samples.stream().map(s -> ChatText.of(s.getMessages())).toList()).stream()
+                    .mapToDouble(s -> s.score().value()).toArray();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+}

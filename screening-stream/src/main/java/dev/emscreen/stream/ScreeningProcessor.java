@@ -61,7 +61,7 @@ final class ScreeningProcessor implements Processor<byte[], byte[], Object, Obje
                 buffered++;
             }
         }
-        oldestBufferedAt = Long.MIN_VALUE; // restored samples have waited long enough already
+        oldestBufferedAt = 0; // restored samples have waited long enough already
         Duration tick = Duration.ofMillis(Math.max(5, settings.maxWait().toMillis() / 4));
         context.schedule(tick, PunctuationType.WALL_CLOCK_TIME, now -> {
             if (buffered > 0 && now - oldestBufferedAt >= settings.maxWait().toMillis()) {
@@ -93,6 +93,10 @@ final class ScreeningProcessor implements Processor<byte[], byte[], Object, Obje
 
     /** Screens and routes everything buffered, unless no feature set is loaded yet (then it waits, safely stored). */
     private void flush() {
+        if (active.current().isEmpty()) {
+            warnNoFeatureSet(); // nothing to screen with: leave the buffer alone rather than re-read it per record
+            return;
+        }
         List<KeyValue<Long, PendingSample>> batch = new ArrayList<>(buffered);
         try (KeyValueIterator<Long, PendingSample> all = buffer.all()) {
             all.forEachRemaining(batch::add);

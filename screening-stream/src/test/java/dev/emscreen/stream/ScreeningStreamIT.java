@@ -66,14 +66,21 @@ class ScreeningStreamIT {
     }
 
     private void start(String name) {
+        start(name, Duration.ofMillis(100));
+    }
+
+    private void start(String name, Duration maxWait) {
         String suffix = "-" + name;
         topics = new StreamTopicNames("samples" + suffix, "accepted" + suffix, "review" + suffix, "quarantined" + suffix,
                 "decisions" + suffix, "versions" + suffix, "dlq" + suffix);
         try (Admin admin = KAFKA.admin()) {
-            assertThat(TopicProvisioner.provision(admin, topics, PARTITIONS, (short) 1)).isEmpty();
+            assertThat(TopicProvisioner.provision(admin, topics, PARTITIONS, (short) 1)).isEmpty(); // idempotent on restart
         }
-        StreamSettings settings = new StreamSettings(topics, 32, Duration.ofMillis(100), 3, Truncation.TRUNCATE, 20_000,
+        StreamSettings settings = new StreamSettings(topics, 32, maxWait, 3, Truncation.TRUNCATE, 20_000,
                 serdeConfig);
+        if (active != null) {
+            active.close();
+        }
         active = new ActiveFeatureSet();
         FeatureSetLoader loader = new FeatureSetLoader(active, tmp.resolve("cache"), Truncation.TRUNCATE, 3);
         assertThat(loader.loadPath(first.dir())).isTrue();
@@ -155,6 +162,29 @@ class ScreeningStreamIT {
                 .collect(Collectors.groupingBy(s -> s.getVerdict().getFeatureSetVersion(), Collectors.counting()));
         assertThat(versions).containsOnlyKeys(first.version(), second.version());
         assertThat(active.version()).contains(second.version());
+    }
+
+    @Test
+    void samplesBufferedAtARestartAreScreenedOnceFromTheRestoredBuffer() {
+        // A long max-wait keeps part-filled batches in the buffer when the first instance stops.
+        start("restart", Duration.ofSeconds(3));
+        List<TrainingSample> samples = samples(700);
+        List<String> outputs = List.of(topics.accepted(), topics.review(), topics.quarantined(), topics.deadLetters());
+
+        Map<String, List<ConsumerRecord<byte[], byte[]>>> routed;
+        try (KafkaProducer<byte[], byte[]> producer = producer();
+             RouteReader reader = new RouteReader(KAFKA.bootstrapServers(), outputs)) {
+            samples.forEach(s -> producer.send(new ProducerRecord<>(topics.samples(), utf8(s.getId()), encode(s))));
+            producer.flush();
+            reader.readUntil(200, Duration.ofMinutes(2));
+            streams.close(Duration.ofSeconds(30));
+            streams.cleanUp(); // local state gone: the buffer must come back from its changelog
+            start("restart", Duration.ofSeconds(3));
+            routed = reader.readUntil(samples.size(), Duration.ofMinutes(4));
+        }
+
+        Map<String, Long> seen = idsAcrossRoutes(routed);
+        assertThat(seen).hasSize(samples.size()).allSatisfy((id, times) -> assertThat(times).as(id).isEqualTo(1L));
     }
 
     /** Sends the samples with an undecodable record after every 100th. */

@@ -298,6 +298,36 @@ class ScreeningTopologyTest {
         assertThat(single(accepted).getVerdict().getFeatureSetVersion()).isEqualTo(acceptAll.version());
     }
 
+    @Test
+    void aRecordTheEncoderFailsOnIsDeadLetteredAndItsBatchMatesAreRouted() throws Exception {
+        start(3, Truncation.TRUNCATE, 20_000, null);
+        // The real encoder, failing on one text: what an ONNX runtime error on one odd input looks like.
+        var real = TestFeatureSets.encoder();
+        var failing = new dev.emscreen.features.encoder.TextEncoder() {
+            public String id() { return real.id(); }
+            public int dimension() { return real.dimension(); }
+            public int maxTokens() { return real.maxTokens(); }
+            public List<dev.emscreen.features.encoder.TokenStates> encode(List<dev.emscreen.features.encoder.ChatText> texts) {
+                if (texts.stream().anyMatch(t -> t.text().contains("EXPLODE"))) {
+                    throw new dev.emscreen.features.encoder.UnscreenableTextException(
+                            dev.emscreen.features.encoder.UnscreenableTextException.Reason.ENCODER_FAILURE, "the runtime failed");
+                }
+                return real.encode(texts);
+            }
+            public void close() { }
+        };
+        active.activate(new ServingSet(dev.emscreen.features.bundle.FeatureSetBundle.load(acceptAll.dir()), failing, 3));
+
+        samples.pipeInput("k1", low);
+        samples.pipeInput("k2", chat("odd", "Please answer.", "EXPLODE this answer"));
+        samples.pipeInput("k3", high);
+
+        assertThat(accepted.readValuesToList()).extracting(s -> s.getSample().getId()).containsExactly("low", "high");
+        TestRecord<byte[], byte[]> letter = dlq.readRecord();
+        assertThat(DeadLetters.header(letter.headers(), DeadLetters.REASON)).isEqualTo("ENCODER_FAILURE");
+        assertThat(DeadLetters.header(letter.headers(), DeadLetters.OFFSET)).isEqualTo("1");
+    }
+
     private static ScreenedSample single(TestOutputTopic<String, ScreenedSample> topic) {
         List<ScreenedSample> values = topic.readValuesToList();
         assertThat(values).hasSize(1);

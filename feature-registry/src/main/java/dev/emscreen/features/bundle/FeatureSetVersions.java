@@ -44,8 +44,14 @@ public final class FeatureSetVersions {
                 .build();
     }
 
-    /** The same entry under another status (promotion, retirement). */
-    public static FeatureSetVersion withStatus(FeatureSetVersion version, FeatureSetStatus status) {
-        return FeatureSetVersion.newBuilder(version).setStatus(status).build();
+    /**
+     * The same entry under another status (promotion, retirement). A shallow copy on purpose:
+     * Avro's {@code newBuilder(other)} deep-copies through the thread's class loader, which under
+     * framework class loading (Quarkus tests) can be another copy of these classes.
+     */
+    public static FeatureSetVersion withStatus(FeatureSetVersion v, FeatureSetStatus status) {
+        return new FeatureSetVersion(v.getVersion(), status, v.getCreatedAt(), v.getEncoderRef(), v.getSae(),
+                v.getToxicFeatures(), v.getProximity(), v.getScorer(), v.getThresholds(), v.getMetrics(), v.getParentVersion(),
+                v.getBundle());
     }
 }

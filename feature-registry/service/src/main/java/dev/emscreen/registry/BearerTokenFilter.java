@@ -1,0 +1,58 @@
+package dev.emscreen.registry;
+
+import jakarta.inject.Inject;
+import jakarta.ws.rs.container.ContainerRequestContext;
+import jakarta.ws.rs.container.ContainerRequestFilter;
+import jakarta.ws.rs.core.HttpHeaders;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+import jakarta.ws.rs.ext.Provider;
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.util.Map;
+
+/**
+ * Writes need {@code Authorization: Bearer <emscreen.registry.token>}; reads too when
+ * {@code emscreen.registry.protect-reads=true}. Missing → 401, wrong → 403, each with a body that
+ * says which. Health and OpenAPI stay open.
+ */
+@Provider
+public class BearerTokenFilter implements ContainerRequestFilter {
+
+    // A provider, not the mapping itself: filters are built while Quarkus is still at static init,
+    // before runtime configuration exists.
+    @Inject
+    jakarta.inject.Provider<RegistryConfig> configuration;
+
+    @Override
+    public void filter(ContainerRequestContext request) {
+        RegistryConfig config = configuration.get();
+        boolean read = "GET".equals(request.getMethod()) || "HEAD".equals(request.getMethod());
+        if (read && !config.protectReads()) {
+            return;
+        }
+        if (config.token().isEmpty() || config.token().get().isBlank()) {
+            abort(request, Response.Status.FORBIDDEN, "this registry has no emscreen.registry.token configured, so it is "
+                    + "read-only; set one to allow " + (read ? "reads" : "writes"));
+            return;
+        }
+        String header = request.getHeaderString(HttpHeaders.AUTHORIZATION);
+        if (header == null || !header.regionMatches(true, 0, "Bearer ", 0, 7)) {
+            abort(request, Response.Status.UNAUTHORIZED, "missing bearer token: send 'Authorization: Bearer <token>'");
+            return;
+        }
+        byte[] given = header.substring(7).trim().getBytes(StandardCharsets.UTF_8);
+        byte[] expected = config.token().get().getBytes(StandardCharsets.UTF_8);
+        if (!MessageDigest.isEqual(given, expected)) { // constant time: no timing hint about the token
+            abort(request, Response.Status.FORBIDDEN, "the bearer token is not valid for this registry");
+        }
+    }
+
+    private static void abort(ContainerRequestContext request, Response.Status status, String error) {
+        Response.ResponseBuilder response = Response.status(status).type(MediaType.APPLICATION_JSON).entity(Map.of("error", error));
+        if (status == Response.Status.UNAUTHORIZED) {
+            response.header(HttpHeaders.WWW_AUTHENTICATE, "Bearer realm=\"emscreen-registry\"");
+        }
+        request.abortWith(response.build());
+    }
+}

@@ -1,0 +1,201 @@
+package dev.emscreen.registry;
+
+import dev.emscreen.features.bundle.FeatureSetVersions;
+import dev.emscreen.records.FeatureSetStatus;
+import dev.emscreen.records.FeatureSetVersion;
+import dev.emscreen.schemas.serde.SpecificAvroSerde;
+import io.quarkus.runtime.ShutdownEvent;
+import io.quarkus.runtime.StartupEvent;
+import io.smallrye.common.annotation.Identifier;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Observes;
+import jakarta.inject.Inject;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.UUID;
+import java.util.concurrent.ExecutionException;
+import org.apache.kafka.clients.admin.Admin;
+import org.apache.kafka.clients.admin.NewTopic;
+import org.apache.kafka.clients.consumer.ConsumerConfig;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.clients.consumer.KafkaConsumer;
+import org.apache.kafka.clients.producer.KafkaProducer;
+import org.apache.kafka.clients.producer.ProducerConfig;
+import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.common.TopicPartition;
+import org.apache.kafka.common.config.TopicConfig;
+import org.apache.kafka.common.errors.TopicExistsException;
+import org.apache.kafka.common.serialization.StringDeserializer;
+import org.apache.kafka.common.serialization.StringSerializer;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Every feature-set version and its status. The compacted change feed is the only state: on start
+ * the catalog replays it; every change is written there first (one transaction per change, so a
+ * promotion's new ACTIVE and old RETIRED land together) and applied here only once committed.
+ */
+@ApplicationScoped
+public class FeatureSetCatalog {
+
+    private static final Logger LOG = LoggerFactory.getLogger(FeatureSetCatalog.class);
+
+    /** A version with the time its current status was written (the feed record's timestamp). */
+    record Entry(FeatureSetVersion version, long changedAt) {
+    }
+
+    @Inject
+    RegistryConfig config;
+    @Inject
+    @Identifier("default-kafka-broker")
+    Map<String, Object> kafka;
+
+    private final Map<String, Entry> versions = new LinkedHashMap<>();
+    private SpecificAvroSerde<FeatureSetVersion> serde;
+    private KafkaProducer<String, FeatureSetVersion> producer;
+
+    void onStart(@Observes StartupEvent event) throws Exception {
+        load();
+        Map<String, Object> producerConfig = clientConfig();
+        producerConfig.put(ProducerConfig.TRANSACTIONAL_ID_CONFIG, "emscreen-registry-" + config.topic());
+        producer = new KafkaProducer<>(producerConfig, new StringSerializer(), serde.serializer());
+        producer.initTransactions();
+        LOG.info("Feature registry ready: {} versions on {}, active {}", versions.size(), config.topic(),
+                active().map(FeatureSetVersion::getVersion).orElse("none"));
+    }
+
+    void onStop(@Observes ShutdownEvent event) {
+        if (producer != null) {
+            producer.close(Duration.ofSeconds(10));
+        }
+    }
+
+    public synchronized List<FeatureSetVersion> all() {
+        return versions.values().stream().map(Entry::version).toList();
+    }
+
+    public synchronized Optional<FeatureSetVersion> get(String version) {
+        return Optional.ofNullable(versions.get(version)).map(Entry::version);
+    }
+
+    public synchronized Optional<FeatureSetVersion> active() {
+        return versions.values().stream().map(Entry::version).filter(v -> v.getStatus() == FeatureSetStatus.ACTIVE)
+                .findFirst();
+    }
+
+    /** Registers a verified upload as a candidate; an already known version is left as it is. */
+    public synchronized FeatureSetVersion register(FeatureSetVersion candidate) {
+        Entry known = versions.get(candidate.getVersion());
+        if (known != null) {
+            return known.version();
+        }
+        publish(List.of(FeatureSetVersions.withStatus(candidate, FeatureSetStatus.CANDIDATE)));
+        return versions.get(candidate.getVersion()).version();
+    }
+
+    /** Makes {@code version} the one the streams serve; the one serving before is retired in the same transaction. */
+    public synchronized FeatureSetVersion promote(String version) {
+        FeatureSetVersion target = get(version).orElseThrow(() -> new UnknownVersionException(version));
+        if (target.getStatus() == FeatureSetStatus.ACTIVE) {
+            return target;
+        }
+        List<FeatureSetVersion> changes = new ArrayList<>();
+        active().ifPresent(current -> changes.add(FeatureSetVersions.withStatus(current, FeatureSetStatus.RETIRED)));
+        changes.add(FeatureSetVersions.withStatus(target, FeatureSetStatus.ACTIVE));
+        publish(changes);
+        return versions.get(version).version();
+    }
+
+    /** Promotes the version retired most recently: the one the current active set replaced. */
+    public synchronized FeatureSetVersion rollback() {
+        String previous = versions.values().stream()
+                .filter(e -> e.version().getStatus() == FeatureSetStatus.RETIRED)
+                .max(Comparator.comparingLong(Entry::changedAt))
+                .map(e -> e.version().getVersion())
+                .orElseThrow(() -> new IllegalStateException("no version was active before this one: nothing to roll back to"));
+        return promote(previous);
+    }
+
+    private void publish(List<FeatureSetVersion> changes) {
+        long now = System.currentTimeMillis();
+        try {
+            producer.beginTransaction();
+            for (FeatureSetVersion change : changes) {
+                producer.send(new ProducerRecord<>(config.topic(), null, now, change.getVersion(), change));
+            }
+            producer.commitTransaction();
+        } catch (RuntimeException e) {
+            try {
+                producer.abortTransaction();
+            } catch (RuntimeException ignored) {
+                // fenced or closed: the error below says what went wrong
+            }
+            throw new IllegalStateException("could not write to " + config.topic() + ": " + e.getMessage(), e);
+        }
+        changes.forEach(c -> versions.put(c.getVersion(), new Entry(c, now)));
+        changes.forEach(c -> LOG.info("Feature set {} is now {}", c.getVersion(), c.getStatus()));
+    }
+
+    /** Rebuilds the catalog from the change feed: all the state there is. */
+    void load() throws InterruptedException {
+        serde = new SpecificAvroSerde<>(FeatureSetVersion.class);
+        serde.configure(clientConfig(), false);
+        ensureTopic();
+        replay();
+    }
+
+    private void replay() {
+        Map<String, Object> consumerConfig = clientConfig();
+        consumerConfig.put(ConsumerConfig.ISOLATION_LEVEL_CONFIG, "read_committed");
+        consumerConfig.put(ConsumerConfig.GROUP_ID_CONFIG, "emscreen-registry-replay-" + UUID.randomUUID());
+        consumerConfig.put(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false);
+        try (KafkaConsumer<String, FeatureSetVersion> consumer =
+                     new KafkaConsumer<>(consumerConfig, new StringDeserializer(), serde.deserializer())) {
+            List<TopicPartition> partitions = consumer.partitionsFor(config.topic()).stream()
+                    .map(p -> new TopicPartition(p.topic(), p.partition())).toList();
+            consumer.assign(partitions);
+            consumer.seekToBeginning(partitions);
+            Map<TopicPartition, Long> end = consumer.endOffsets(partitions);
+            while (partitions.stream().anyMatch(p -> consumer.position(p) < end.get(p))) {
+                for (ConsumerRecord<String, FeatureSetVersion> record : consumer.poll(Duration.ofMillis(200))) {
+                    if (record.value() == null) {
+                        versions.remove(record.key());
+                    } else {
+                        versions.put(record.key(), new Entry(record.value(), record.timestamp()));
+                    }
+                }
+            }
+        }
+    }
+
+    private void ensureTopic() throws InterruptedException {
+        try (Admin admin = Admin.create(clientConfig())) {
+            NewTopic feed = new NewTopic(config.topic(), Optional.of(1), Optional.empty())
+                    .configs(Map.of(TopicConfig.CLEANUP_POLICY_CONFIG, TopicConfig.CLEANUP_POLICY_COMPACT));
+            admin.createTopics(List.of(feed)).all().get();
+            LOG.info("Created the change feed {}", config.topic());
+        } catch (ExecutionException e) {
+            if (!(e.getCause() instanceof TopicExistsException)) {
+                LOG.error("Cannot create the change feed {} ({}): create it (1 partition, cleanup.policy=compact) or "
+                        + "grant this service CreateTopics", config.topic(), e.getCause().getMessage());
+            }
+        }
+    }
+
+    private Map<String, Object> clientConfig() {
+        return new HashMap<>(kafka);
+    }
+
+    /** A version this registry does not know. */
+    public static final class UnknownVersionException extends RuntimeException {
+        UnknownVersionException(String version) {
+            super("no feature set " + version + " in this registry");
+        }
+    }
+}

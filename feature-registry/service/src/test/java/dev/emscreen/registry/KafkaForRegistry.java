@@ -1,0 +1,37 @@
+package dev.emscreen.registry;
+
+import dev.emscreen.kafka.junit.EmbeddedKafka;
+import io.quarkus.test.common.QuarkusTestResourceLifecycleManager;
+import java.nio.file.Files;
+import java.util.Map;
+
+/** A real broker and a fresh artifact folder for the registry's @QuarkusTest. */
+public class KafkaForRegistry implements QuarkusTestResourceLifecycleManager {
+
+    static final String TOKEN = "registry-test-token";
+    static volatile EmbeddedKafka broker;
+    static volatile java.nio.file.Path artifacts;
+
+    @Override
+    public Map<String, String> start() {
+        try {
+            artifacts = Files.createTempDirectory("emscreen-registry-artifacts-");
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
+        broker = EmbeddedKafka.start();
+        return Map.of("kafka.bootstrap.servers", broker.bootstrapServers(),
+                "kafka.schema.registry.url", "mock://registry-test",
+                "emscreen.registry.token", TOKEN,
+                "emscreen.registry.artifact-dir", artifacts.toString(),
+                "emscreen.registry.max-upload-bytes", "2000000",
+                "emscreen.registry.public-url", "http://registry.test:8081");
+    }
+
+    @Override
+    public void stop() {
+        if (broker != null) {
+            broker.close();
+        }
+    }
+}

@@ -1,0 +1,196 @@
+package dev.emscreen.registry;
+
+import static io.restassured.RestAssured.given;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.hamcrest.Matchers.containsString;
+import static org.hamcrest.Matchers.equalTo;
+
+import dev.emscreen.features.bundle.Sha256;
+import dev.emscreen.records.FeatureSetStatus;
+import dev.emscreen.records.FeatureSetVersion;
+import dev.emscreen.schemas.serde.SpecificAvroSerde;
+import io.quarkus.test.common.QuarkusTestResource;
+import io.quarkus.test.junit.QuarkusTest;
+import io.restassured.response.Response;
+import jakarta.inject.Inject;
+import java.io.ByteArrayInputStream;
+import java.io.ByteArrayOutputStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import java.util.zip.ZipEntry;
+import java.util.zip.ZipInputStream;
+import java.util.zip.ZipOutputStream;
+import org.apache.kafka.clients.consumer.ConsumerConfig;
+import org.apache.kafka.clients.consumer.KafkaConsumer;
+import org.apache.kafka.common.TopicPartition;
+import org.apache.kafka.common.serialization.StringDeserializer;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+@QuarkusTest
+@QuarkusTestResource(value = KafkaForRegistry.class, restrictToAnnotatedClass = true)
+class RegistryServiceTest {
+
+    private static final String AUTH = "Bearer " + KafkaForRegistry.TOKEN;
+
+    @TempDir
+    Path tmp;
+    @Inject
+    FeatureSetCatalog catalog;
+    @Inject
+    RegistryConfig config;
+    @Inject
+    @io.smallrye.common.annotation.Identifier("default-kafka-broker")
+    Map<String, Object> kafka;
+
+    @Test
+    void writesNeedTheTokenAndSayWhatIsWrong() throws Exception {
+        byte[] bundle = Files.readAllBytes(TestBundles.zip(tmp, 1, List.of(1), 0.3, 0.6, 0.8));
+
+        given().contentType("application/zip").body(bundle).when().post("/versions").then().statusCode(401)
+                .header("WWW-Authenticate", containsString("Bearer"))
+                .body("error", containsString("missing bearer token"));
+        given().header("Authorization", "Bearer wrong").contentType("application/zip").body(bundle)
+                .when().post("/versions").then().statusCode(403).body("error", containsString("not valid"));
+        given().header("Authorization", "Bearer wrong").when().post("/versions/rollback").then().statusCode(403);
+        given().when().get("/versions").then().statusCode(200);
+        assertThat(catalog.all()).noneMatch(v -> v.getBundle().getSha256().equals(Sha256.of(bundle)));
+    }
+
+    @Test
+    void anUploadIsVerifiedStoredAndAnnouncedAsACandidate() throws Exception {
+        Path zip = TestBundles.zip(tmp, 2, List.of(3), 0.3, 0.6, 0.8);
+        String sha = Sha256.of(zip);
+
+        Response created = upload(Files.readAllBytes(zip));
+
+        created.then().statusCode(201).body("status", equalTo("CANDIDATE")).body("bundleSha256", equalTo(sha))
+                .body("bundleUri", equalTo("http://registry.test:8081/artifacts/" + sha));
+        String version = created.jsonPath().getString("version");
+        byte[] served = given().when().get("/artifacts/" + sha).then().statusCode(200).extract().asByteArray();
+        assertThat(served).isEqualTo(Files.readAllBytes(zip));
+        assertThat(feed().get(version).getStatus()).isEqualTo(FeatureSetStatus.CANDIDATE);
+        upload(Files.readAllBytes(zip)).then().statusCode(201).body("version", equalTo(version)); // same bundle: same entry
+    }
+
+    @Test
+    void promotionRetiresTheSetItReplacesAndRollbackBringsItBack() throws Exception {
+        String first = upload(Files.readAllBytes(TestBundles.zip(tmp, 3, List.of(1, 2), 0.3, 0.6, 0.81)))
+                .jsonPath().getString("version");
+        String second = upload(Files.readAllBytes(TestBundles.zip(tmp, 4, List.of(2, 5), 0.35, 0.7, 0.86)))
+                .jsonPath().getString("version");
+
+        promote(first).then().statusCode(200).body("status", equalTo("ACTIVE"));
+        promote(second).then().statusCode(200).body("status", equalTo("ACTIVE"));
+
+        Map<String, FeatureSetVersion> feed = feed();
+        assertThat(feed.get(first).getStatus()).isEqualTo(FeatureSetStatus.RETIRED);
+        assertThat(feed.get(second).getStatus()).isEqualTo(FeatureSetStatus.ACTIVE);
+        assertThat(feed.values()).filteredOn(v -> v.getStatus() == FeatureSetStatus.ACTIVE).hasSize(1);
+
+        given().header("Authorization", AUTH).when().post("/versions/rollback").then().statusCode(200)
+                .body("version", equalTo(first)).body("status", equalTo("ACTIVE"));
+        given().when().get("/versions/active").then().statusCode(200).body("version", equalTo(first));
+        assertThat(feed().get(second).getStatus()).isEqualTo(FeatureSetStatus.RETIRED);
+
+        FeatureSetCatalog replayed = new FeatureSetCatalog();
+        replayed.config = config;
+        replayed.kafka = kafka;
+        replayed.load();
+        assertThat(replayed.active().orElseThrow().getVersion()).isEqualTo(first);
+        assertThat(replayed.all()).extracting(FeatureSetVersion::getVersion).containsAll(List.of(first, second));
+    }
+
+    @Test
+    void aDiffShowsToxicFeaturesThresholdsAndMetrics() throws Exception {
+        String from = upload(Files.readAllBytes(TestBundles.zip(tmp, 5, List.of(1, 2), 0.3, 0.6, 0.81)))
+                .jsonPath().getString("version");
+        String to = upload(Files.readAllBytes(TestBundles.zip(tmp, 6, List.of(2, 7), 0.35, 0.7, 0.86)))
+                .jsonPath().getString("version");
+
+        given().queryParam("from", from).queryParam("to", to).when().get("/versions/diff").then().statusCode(200)
+                .body("toxicAdded.id", equalTo(List.of(7))).body("toxicRemoved.id", equalTo(List.of(1)))
+                .body("review.from", equalTo(0.3f)).body("review.to", equalTo(0.35f))
+                .body("quarantine.to", equalTo(0.7f))
+                .body("metrics.'validation.auroc'.from", equalTo(0.81f)).body("metrics.'validation.auroc'.to", equalTo(0.86f));
+        given().queryParam("from", from).queryParam("to", "fs-nope").when().get("/versions/diff").then().statusCode(404);
+    }
+
+    @Test
+    void badUploadsAreRefusedWithTheReasonAndChangeNothing() throws Exception {
+        byte[] good = Files.readAllBytes(TestBundles.zip(tmp, 7, List.of(1), 0.3, 0.6, 0.8));
+        int versionsBefore = catalog.all().size();
+        List<Path> artifactsBefore = listArtifacts();
+
+        upload("not a zip at all".getBytes()).then().statusCode(400).body("error", containsString("not a valid feature-set bundle"));
+        upload(tamper(good, "sae.safetensors")).then().statusCode(400).body("error", containsString("sha256"));
+        upload(tamper(good, "manifest.json")).then().statusCode(400).body("error", containsString("not a valid"));
+        upload(new byte[2_100_000]).then().statusCode(413).body("error", containsString("max-upload-bytes"));
+        given().header("Authorization", AUTH).when().post("/versions/fs-unknown/promote").then().statusCode(404);
+
+        assertThat(catalog.all()).hasSize(versionsBefore);
+        assertThat(listArtifacts()).isEqualTo(artifactsBefore);
+    }
+
+    @Test
+    void theApiIsDescribedByOpenApi() {
+        given().when().get("/q/openapi?format=json").then().statusCode(200)
+                .body("paths.'/versions/{version}/promote'.post", org.hamcrest.Matchers.notNullValue());
+    }
+
+    private static Response upload(byte[] bytes) {
+        return given().header("Authorization", AUTH).contentType("application/zip").body(bytes).when().post("/versions");
+    }
+
+    private static Response promote(String version) {
+        return given().header("Authorization", AUTH).when().post("/versions/" + version + "/promote");
+    }
+
+    /** The bundle with one byte of one entry flipped. */
+    private static byte[] tamper(byte[] zip, String entryName) throws Exception {
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        try (ZipInputStream in = new ZipInputStream(new ByteArrayInputStream(zip)); ZipOutputStream copy = new ZipOutputStream(out)) {
+            for (ZipEntry entry; (entry = in.getNextEntry()) != null; ) {
+                byte[] content = in.readAllBytes();
+                if (entry.getName().equals(entryName)) {
+                    content[content.length / 2] ^= 0x21;
+                }
+                copy.putNextEntry(new ZipEntry(entry.getName()));
+                copy.write(content);
+                copy.closeEntry();
+            }
+        }
+        return out.toByteArray();
+    }
+
+    private static List<Path> listArtifacts() throws Exception {
+        try (var files = Files.list(KafkaForRegistry.artifacts)) {
+            return files.sorted().toList();
+        }
+    }
+
+    /** The change feed as a stream reads it: committed records, last one per version. */
+    private static Map<String, FeatureSetVersion> feed() {
+        SpecificAvroSerde<FeatureSetVersion> serde = new SpecificAvroSerde<>(FeatureSetVersion.class);
+        serde.configure(Map.of("schema.registry.url", "mock://registry-test"), false);
+        Map<String, Object> config = Map.of(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, KafkaForRegistry.broker.bootstrapServers(),
+                ConsumerConfig.ISOLATION_LEVEL_CONFIG, "read_committed",
+                ConsumerConfig.GROUP_ID_CONFIG, "feed-reader-" + UUID.randomUUID());
+        Map<String, FeatureSetVersion> latest = new HashMap<>();
+        try (var consumer = new KafkaConsumer<>(config, new StringDeserializer(), serde.deserializer())) {
+            TopicPartition partition = new TopicPartition("feature-registry.versions", 0);
+            consumer.assign(List.of(partition));
+            consumer.seekToBeginning(List.of(partition));
+            long end = consumer.endOffsets(List.of(partition)).get(partition);
+            while (consumer.position(partition) < end) {
+                consumer.poll(Duration.ofMillis(200)).forEach(r -> latest.put(r.key(), r.value()));
+            }
+        }
+        return latest;
+    }
+}

@@ -84,13 +84,7 @@ class ScreeningStreamIT {
         active = new ActiveFeatureSet();
         FeatureSetLoader loader = new FeatureSetLoader(active, tmp.resolve("cache"), Truncation.TRUNCATE, 3);
         assertThat(loader.loadPath(first.dir())).isTrue();
-        Properties props = new Properties();
-        props.put(StreamsConfig.APPLICATION_ID_CONFIG, "screening-it-" + name);
-        props.put(StreamsConfig.BOOTSTRAP_SERVERS_CONFIG, KAFKA.bootstrapServers());
-        props.put(StreamsConfig.PROCESSING_GUARANTEE_CONFIG, StreamsConfig.EXACTLY_ONCE_V2);
-        props.put(StreamsConfig.COMMIT_INTERVAL_MS_CONFIG, 100);
-        props.put(StreamsConfig.STATE_DIR_CONFIG, tmp.resolve("state").toString());
-        props.put(StreamsConfig.consumerPrefix("auto.offset.reset"), "earliest");
+        Properties props = streamsProperties("screening-it-" + name, tmp.resolve("state"));
         streams = new KafkaStreams(ScreeningTopology.build(settings, active, loader,
                 new ScreeningMetrics(new SimpleMeterRegistry())), props);
         streams.start();
@@ -187,6 +181,54 @@ class ScreeningStreamIT {
         assertThat(seen).hasSize(samples.size()).allSatisfy((id, times) -> assertThat(times).as(id).isEqualTo(1L));
     }
 
+    @Test
+    void eachInstanceAnswersForItsOwnSamplesAndNamesTheOwnerOfTheOthers() throws Exception {
+        start("two-instances");
+        streams.close(Duration.ofSeconds(30)); // replaced below by two instances that say where they answer
+        streams = null;
+        List<TrainingSample> samples = samples(60);
+        List<KafkaStreams> instances = new ArrayList<>();
+        try {
+            for (int port : new int[] {7001, 7002}) {
+                Properties props = streamsProperties("screening-it-two-instances", tmp.resolve("state-" + port));
+                props.put(StreamsConfig.APPLICATION_SERVER_CONFIG, "localhost:" + port);
+                StreamSettings settings = new StreamSettings(topics, 32, Duration.ofMillis(100), 3, Truncation.TRUNCATE, 20_000,
+                        serdeConfig);
+                KafkaStreams instance = new KafkaStreams(ScreeningTopology.build(settings, active,
+                        new FeatureSetLoader(active, tmp.resolve("cache"), Truncation.TRUNCATE, 3),
+                        new ScreeningMetrics(new SimpleMeterRegistry())), props);
+                instance.start();
+                instances.add(instance);
+            }
+            try (KafkaProducer<byte[], byte[]> producer = producer()) {
+                samples.forEach(s -> producer.send(new ProducerRecord<>(topics.samples(), utf8(s.getId()), encode(s))));
+            }
+            read(samples.size());
+
+            List<VerdictLocator> locators = instances.stream().map(VerdictLocator::new).toList();
+            long deadline = System.nanoTime() + Duration.ofMinutes(1).toNanos();
+            for (TrainingSample sample : samples) {
+                List<VerdictLocator.Location> answers = List.of();
+                while (System.nanoTime() < deadline) {
+                    answers = locators.stream().map(l -> l.locate(sample.getId())).toList();
+                    if (answers.stream().anyMatch(a -> a instanceof VerdictLocator.Here h && h.verdict() != null)) {
+                        break;
+                    }
+                    Thread.sleep(100);
+                }
+                int holder = answers.get(0) instanceof VerdictLocator.Here ? 0 : 1;
+                assertThat(answers.get(holder)).as(sample.getId()).isInstanceOfSatisfying(VerdictLocator.Here.class,
+                        h -> assertThat(h.verdict().getFeatureSetVersion()).isEqualTo(first.version()));
+                assertThat(answers.get(1 - holder)).as(sample.getId()).isInstanceOfSatisfying(VerdictLocator.Elsewhere.class,
+                        e -> assertThat(e.owner().port()).isEqualTo(holder == 0 ? 7001 : 7002));
+            }
+            assertThat(samples).extracting(s -> locators.get(0).locate(s.getId()) instanceof VerdictLocator.Here)
+                    .as("both instances hold some samples").contains(true, false);
+        } finally {
+            instances.forEach(i -> i.close(Duration.ofSeconds(30)));
+        }
+    }
+
     /** Sends the samples with an undecodable record after every 100th. */
     private void produceWithPoison(KafkaProducer<byte[], byte[]> producer, List<TrainingSample> samples, List<byte[]> poison) {
         for (TrainingSample sample : samples) {
@@ -197,6 +239,17 @@ class ScreeningStreamIT {
                 producer.send(new ProducerRecord<>(topics.samples(), utf8("poison-" + sample.getId()), garbage));
             }
         }
+    }
+
+    private static Properties streamsProperties(String applicationId, Path stateDir) {
+        Properties props = new Properties();
+        props.put(StreamsConfig.APPLICATION_ID_CONFIG, applicationId);
+        props.put(StreamsConfig.BOOTSTRAP_SERVERS_CONFIG, KAFKA.bootstrapServers());
+        props.put(StreamsConfig.PROCESSING_GUARANTEE_CONFIG, StreamsConfig.EXACTLY_ONCE_V2);
+        props.put(StreamsConfig.COMMIT_INTERVAL_MS_CONFIG, 100);
+        props.put(StreamsConfig.STATE_DIR_CONFIG, stateDir.toString());
+        props.put(StreamsConfig.consumerPrefix("auto.offset.reset"), "earliest");
+        return props;
     }
 
     private Map<String, List<ConsumerRecord<byte[], byte[]>>> read(int expected) {

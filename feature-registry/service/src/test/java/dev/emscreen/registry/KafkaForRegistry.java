@@ -25,7 +25,9 @@ public class KafkaForRegistry implements QuarkusTestResourceLifecycleManager {
                 "emscreen.registry.token", TOKEN,
                 "emscreen.registry.artifact-dir", artifacts.toString(),
                 "emscreen.registry.max-upload-bytes", "2000000",
-                "emscreen.registry.public-url", "http://registry.test:8081");
+                // A fixed port: streams fetch bundles from the URL the feed announces, so it must be real.
+                "quarkus.http.test-port", "18381",
+                "emscreen.registry.public-url", "http://localhost:18381");
     }
 
     @Override

@@ -70,7 +70,7 @@ class RegistryServiceTest {
         Response created = upload(Files.readAllBytes(zip));
 
         created.then().statusCode(201).body("status", equalTo("CANDIDATE")).body("bundleSha256", equalTo(sha))
-                .body("bundleUri", equalTo("http://registry.test:8081/artifacts/" + sha));
+                .body("bundleUri", equalTo("http://localhost:18381/artifacts/" + sha));
         String version = created.jsonPath().getString("version");
         byte[] served = given().when().get("/artifacts/" + sha).then().statusCode(200).extract().asByteArray();
         assertThat(served).isEqualTo(Files.readAllBytes(zip));

@@ -37,15 +37,39 @@ public class BearerTokenFilter implements ContainerRequestFilter {
             return;
         }
         String header = request.getHeaderString(HttpHeaders.AUTHORIZATION);
-        if (header == null || !header.regionMatches(true, 0, "Bearer ", 0, 7)) {
+        String presented = presentedToken(header, request.getUriInfo().getPath());
+        if (presented == null) {
             abort(request, Response.Status.UNAUTHORIZED, "missing bearer token: send 'Authorization: Bearer <token>'");
             return;
         }
-        byte[] given = header.substring(7).trim().getBytes(StandardCharsets.UTF_8);
+        byte[] given = presented.getBytes(StandardCharsets.UTF_8);
         byte[] expected = config.token().get().getBytes(StandardCharsets.UTF_8);
         if (!MessageDigest.isEqual(given, expected)) { // constant time: no timing hint about the token
             abort(request, Response.Status.FORBIDDEN, "the bearer token is not valid for this registry");
         }
+    }
+
+    /**
+     * The bearer token; on /ccompat also the password of HTTP basic auth, since schema-registry
+     * clients (the project's serde, Confluent's) authenticate that way (basic.auth.user.info=any:TOKEN).
+     */
+    private static String presentedToken(String header, String path) {
+        if (header == null) {
+            return null;
+        }
+        if (header.regionMatches(true, 0, "Bearer ", 0, 7)) {
+            return header.substring(7).trim();
+        }
+        if (path.startsWith("/ccompat") && header.regionMatches(true, 0, "Basic ", 0, 6)) {
+            try {
+                String userInfo = new String(java.util.Base64.getDecoder().decode(header.substring(6).trim()), StandardCharsets.UTF_8);
+                int colon = userInfo.indexOf(':');
+                return colon < 0 ? null : userInfo.substring(colon + 1);
+            } catch (IllegalArgumentException notBase64) {
+                return null;
+            }
+        }
+        return null;
     }
 
     private static void abort(ContainerRequestContext request, Response.Status status, String error) {

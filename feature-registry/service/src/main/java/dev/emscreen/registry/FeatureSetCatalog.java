@@ -31,6 +31,8 @@ import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.common.config.TopicConfig;
 import org.apache.kafka.common.errors.TopicExistsException;
+import org.apache.kafka.common.errors.SerializationException;
+import org.apache.kafka.common.serialization.ByteArrayDeserializer;
 import org.apache.kafka.common.serialization.StringDeserializer;
 import org.apache.kafka.common.serialization.StringSerializer;
 import org.slf4j.Logger;
@@ -155,19 +157,25 @@ public class FeatureSetCatalog {
         consumerConfig.put(ConsumerConfig.ISOLATION_LEVEL_CONFIG, "read_committed");
         consumerConfig.put(ConsumerConfig.GROUP_ID_CONFIG, "emscreen-registry-replay-" + UUID.randomUUID());
         consumerConfig.put(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false);
-        try (KafkaConsumer<String, FeatureSetVersion> consumer =
-                     new KafkaConsumer<>(consumerConfig, new StringDeserializer(), serde.deserializer())) {
+        try (KafkaConsumer<String, byte[]> consumer =
+                     new KafkaConsumer<>(consumerConfig, new StringDeserializer(), new ByteArrayDeserializer())) {
             List<TopicPartition> partitions = consumer.partitionsFor(config.topic()).stream()
                     .map(p -> new TopicPartition(p.topic(), p.partition())).toList();
             consumer.assign(partitions);
             consumer.seekToBeginning(partitions);
             Map<TopicPartition, Long> end = consumer.endOffsets(partitions);
             while (partitions.stream().anyMatch(p -> consumer.position(p) < end.get(p))) {
-                for (ConsumerRecord<String, FeatureSetVersion> record : consumer.poll(Duration.ofMillis(200))) {
+                for (ConsumerRecord<String, byte[]> record : consumer.poll(Duration.ofMillis(200))) {
                     if (record.value() == null) {
                         versions.remove(record.key());
-                    } else {
-                        versions.put(record.key(), new Entry(record.value(), record.timestamp()));
+                        continue;
+                    }
+                    try {
+                        FeatureSetVersion version = serde.deserializer().deserialize(record.topic(), record.value());
+                        versions.put(record.key(), new Entry(version, record.timestamp()));
+                    } catch (SerializationException e) {
+                        // One unreadable entry must not take the whole registry down; it is named so it can be repaired.
+                        LOG.error("Skipped feed entry {} at offset {}: {}", record.key(), record.offset(), e.getMessage());
                     }
                 }
             }

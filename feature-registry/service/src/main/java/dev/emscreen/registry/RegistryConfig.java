@@ -17,6 +17,9 @@ public interface RegistryConfig {
     /** Content-addressed artifact store: {@code <dir>/<sha256>.zip}. */
     Path artifactDir();
 
+    /** Journal of the in-memory schema registry this service hosts (when it uses mock://), replayed on start. */
+    Path schemaJournal();
+
     /** Uploads above this are refused (413) before anything is stored. */
     long maxUploadBytes();
 

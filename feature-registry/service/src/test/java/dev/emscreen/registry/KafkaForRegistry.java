@@ -11,11 +11,14 @@ public class KafkaForRegistry implements QuarkusTestResourceLifecycleManager {
     static final String TOKEN = "registry-test-token";
     static volatile EmbeddedKafka broker;
     static volatile java.nio.file.Path artifacts;
+    static volatile java.nio.file.Path journal;
 
     @Override
     public Map<String, String> start() {
         try {
-            artifacts = Files.createTempDirectory("emscreen-registry-artifacts-");
+            java.nio.file.Path home = Files.createTempDirectory("emscreen-registry-");
+            artifacts = Files.createDirectories(home.resolve("artifacts"));
+            journal = home.resolve("schemas.jsonl");
         } catch (java.io.IOException e) {
             throw new java.io.UncheckedIOException(e);
         }
@@ -24,6 +27,7 @@ public class KafkaForRegistry implements QuarkusTestResourceLifecycleManager {
                 "kafka.schema.registry.url", "mock://registry-test",
                 "emscreen.registry.token", TOKEN,
                 "emscreen.registry.artifact-dir", artifacts.toString(),
+                "emscreen.registry.schema-journal", journal.toString(),
                 "emscreen.registry.max-upload-bytes", "2000000",
                 // A fixed port: streams fetch bundles from the URL the feed announces, so it must be real.
                 "quarkus.http.test-port", "18381",

@@ -138,6 +138,34 @@ class RegistryServiceTest {
     }
 
     @Test
+    void theInMemorySchemaRegistryIsServedToOtherProcessesWithTheToken() throws Exception {
+        upload(Files.readAllBytes(TestBundles.zip(tmp, 8, List.of(1), 0.3, 0.6, 0.8))).then().statusCode(201);
+        String url = "http://localhost:18381/ccompat";
+        var client = dev.emscreen.schemas.registry.SchemaRegistryClients.fromConfig(Map.of("schema.registry.url", url,
+                "basic.auth.credentials.source", "USER_INFO", "basic.auth.user.info", "importer:" + KafkaForRegistry.TOKEN));
+        org.apache.avro.Schema v1 = org.apache.avro.SchemaBuilder.record("Probe").fields().requiredString("id").endRecord();
+        org.apache.avro.Schema breaking = org.apache.avro.SchemaBuilder.record("Probe").fields()
+                .requiredString("id").requiredInt("n").endRecord();
+
+        // The registry's own change-feed schema, registered in-process, is visible over HTTP with the same id.
+        var feedSchema = client.latest("feature-registry.versions-value");
+        assertThat(feedSchema.schema().getFullName()).isEqualTo("dev.emscreen.records.FeatureSetVersion");
+        int id = client.register("probe-value", v1);
+        assertThat(client.getById(id)).isEqualTo(v1);
+        assertThat(client.lookup("probe-value", v1).id()).isEqualTo(id);
+        assertThat(client.isCompatible("probe-value", breaking)).isFalse();
+        org.assertj.core.api.Assertions.assertThatThrownBy(() -> client.register("probe-value", breaking))
+                .isInstanceOfSatisfying(dev.emscreen.schemas.registry.SchemaRegistryException.class,
+                        e -> assertThat(e.status()).isEqualTo(409));
+        var anonymous = dev.emscreen.schemas.registry.SchemaRegistryClients.fromConfig(Map.of("schema.registry.url", url));
+        assertThat(anonymous.getById(id)).isEqualTo(v1); // reads are open
+        org.assertj.core.api.Assertions.assertThatThrownBy(() -> anonymous.register("other-value", v1))
+                .isInstanceOfSatisfying(dev.emscreen.schemas.registry.SchemaRegistryException.class,
+                        e -> assertThat(e.status()).isEqualTo(401));
+        assertThat(Files.readString(KafkaForRegistry.journal)).contains("probe-value");
+    }
+
+    @Test
     void theApiIsDescribedByOpenApi() {
         given().when().get("/q/openapi?format=json").then().statusCode(200)
                 .body("paths.'/versions/{version}/promote'.post", org.hamcrest.Matchers.notNullValue());

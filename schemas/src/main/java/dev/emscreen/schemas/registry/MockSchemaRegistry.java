@@ -24,6 +24,7 @@ public final class MockSchemaRegistry implements SchemaRegistryClient {
     private final Map<String, List<Integer>> versionsBySubject = new HashMap<>();
     private final Map<String, CompatibilityLevel> levelBySubject = new HashMap<>();
     private CompatibilityLevel globalLevel = CompatibilityLevel.BACKWARD;
+    private java.nio.file.Path journal;
 
     private MockSchemaRegistry(String scope) {
         this.scope = scope;
@@ -61,7 +62,53 @@ public final class MockSchemaRegistry implements SchemaRegistryClient {
         byId.putIfAbsent(id, schema);
         idByCanonicalForm.putIfAbsent(canonical, id);
         versions.add(id);
+        record("register", subject, schema.toString());
         return id;
+    }
+
+    /**
+     * Keeps this scope across restarts of the process that hosts it: replays {@code file} (every
+     * registration and compatibility change, in order, so every schema gets its old id back), then
+     * appends each new change to it. For a registry served to other processes on one machine; a
+     * deployment uses a real schema registry.
+     */
+    public synchronized void persistTo(java.nio.file.Path file) throws java.io.IOException {
+        if (journal != null) {
+            return;
+        }
+        if (java.nio.file.Files.isRegularFile(file)) {
+            for (String line : java.nio.file.Files.readAllLines(file, java.nio.charset.StandardCharsets.UTF_8)) {
+                if (line.isBlank()) {
+                    continue;
+                }
+                var entry = JOURNAL_JSON.readTree(line);
+                String subject = entry.path("subject").isNull() ? null : entry.path("subject").asText(null);
+                switch (entry.path("op").asText()) {
+                    case "register" -> register(subject, new Schema.Parser().parse(entry.path("schema").asText()));
+                    case "config" -> setCompatibility(subject, CompatibilityLevel.parse(entry.path("level").asText()));
+                    default -> throw new java.io.IOException(file + ": unknown journal entry " + line);
+                }
+            }
+        } else if (file.getParent() != null) {
+            java.nio.file.Files.createDirectories(file.getParent());
+        }
+        journal = file;
+    }
+
+    private static final com.fasterxml.jackson.databind.ObjectMapper JOURNAL_JSON = new com.fasterxml.jackson.databind.ObjectMapper();
+
+    private void record(String op, String subject, String value) {
+        if (journal == null) {
+            return;
+        }
+        var entry = JOURNAL_JSON.createObjectNode().put("op", op).put("subject", subject);
+        entry.put("register".equals(op) ? "schema" : "level", value);
+        try {
+            java.nio.file.Files.writeString(journal, entry + "\n", java.nio.charset.StandardCharsets.UTF_8,
+                    java.nio.file.StandardOpenOption.CREATE, java.nio.file.StandardOpenOption.APPEND);
+        } catch (java.io.IOException e) {
+            throw new SchemaRegistryException(500, 50001, "cannot write the registry journal " + journal + ": " + e.getMessage(), e);
+        }
     }
 
     @Override
@@ -111,6 +158,7 @@ public final class MockSchemaRegistry implements SchemaRegistryClient {
         } else {
             levelBySubject.put(subject, level);
         }
+        record("config", subject, level.name());
     }
 
     @Override

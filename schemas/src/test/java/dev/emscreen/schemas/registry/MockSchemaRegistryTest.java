@@ -26,6 +26,30 @@ class MockSchemaRegistryTest {
     }
 
     @Test
+    void aPersistedScopeGivesEverySchemaItsOldIdAfterARestart(@org.junit.jupiter.api.io.TempDir java.nio.file.Path dir)
+            throws Exception {
+        java.nio.file.Path journal = dir.resolve("schemas.jsonl");
+        Schema other = SchemaBuilder.record("Other").fields().requiredInt("n").endRecord();
+        registry.persistTo(journal);
+        int other1 = registry.register("o-value", other);
+        int v1 = registry.register("a-value", V1);
+        registry.setCompatibility("a-value", CompatibilityLevel.NONE);
+        int v2 = registry.register("a-value", V2_WITHOUT_DEFAULT);
+
+        MockSchemaRegistry.dropScope(scope); // the hosting process restarts
+        MockSchemaRegistry restarted = MockSchemaRegistry.scope(scope);
+        restarted.persistTo(journal);
+
+        assertThat(restarted.getById(other1)).isEqualTo(other);
+        assertThat(restarted.getById(v1)).isEqualTo(V1);
+        assertThat(restarted.getById(v2)).isEqualTo(V2_WITHOUT_DEFAULT);
+        assertThat(restarted.latest("a-value").version()).isEqualTo(2);
+        assertThat(restarted.compatibility("a-value")).isEqualTo(CompatibilityLevel.NONE);
+        Schema third = SchemaBuilder.record("Third").fields().requiredLong("t").endRecord();
+        assertThat(restarted.register("t-value", third)).isEqualTo(4);
+    }
+
+    @Test
     void registrationIsIdempotentAndIdsAreSharedAcrossSubjects() {
         int id = registry.register("a-value", V1);
 

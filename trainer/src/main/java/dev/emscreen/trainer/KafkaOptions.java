@@ -1,0 +1,31 @@
+package dev.emscreen.trainer;
+
+import java.util.HashMap;
+import java.util.Map;
+import picocli.CommandLine.Option;
+
+/** Where the commands that talk to Kafka find the broker and the schema registry. */
+public final class KafkaOptions {
+
+    @Option(names = "--bootstrap", defaultValue = "127.0.0.1:9092", description = "Kafka bootstrap servers (default: ${DEFAULT-VALUE}).")
+    String bootstrap;
+
+    @Option(names = "--registry", defaultValue = "http://localhost:8081/ccompat",
+            description = "Schema registry URL shared with the stream (default: the registry service's, ${DEFAULT-VALUE}).")
+    String registry;
+
+    @Option(names = "--registry-auth", description = "USER:SECRET for the registry (basic auth; the registry service's token as SECRET).")
+    String registryAuth;
+
+    /** Client and serde settings together, as Kafka clients and Confluent serdes read them. */
+    Map<String, Object> config() {
+        Map<String, Object> config = new HashMap<>();
+        config.put("bootstrap.servers", bootstrap);
+        config.put("schema.registry.url", registry);
+        if (registryAuth != null) {
+            config.put("basic.auth.credentials.source", "USER_INFO");
+            config.put("basic.auth.user.info", registryAuth);
+        }
+        return config;
+    }
+}

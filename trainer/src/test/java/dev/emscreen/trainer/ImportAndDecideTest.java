@@ -1,0 +1,136 @@
+package dev.emscreen.trainer;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.emscreen.kafka.junit.KafkaBrokerExtension;
+import dev.emscreen.records.ReviewAction;
+import dev.emscreen.records.ReviewDecision;
+import dev.emscreen.records.TrainingSample;
+import dev.emscreen.schemas.registry.MockSchemaRegistry;
+import dev.emscreen.schemas.serde.SpecificAvroSerde;
+import java.io.ByteArrayOutputStream;
+import java.io.PrintStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import org.apache.avro.specific.SpecificRecord;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.clients.consumer.KafkaConsumer;
+import org.apache.kafka.common.serialization.StringDeserializer;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
+import org.junit.jupiter.api.io.TempDir;
+import picocli.CommandLine;
+
+class ImportAndDecideTest {
+
+    @RegisterExtension
+    static final KafkaBrokerExtension KAFKA = new KafkaBrokerExtension();
+    private static final String REGISTRY = "mock://import-test";
+
+    @TempDir
+    Path tmp;
+
+    @AfterAll
+    static void dropRegistry() {
+        MockSchemaRegistry.dropScope("import-test");
+    }
+
+    @Test
+    void importProducesTheGoodLinesReportsTheBadOnesByNumberAndIsRepeatable() throws Exception {
+        KAFKA.createTopics(2, "import-samples");
+        Path file = tmp.resolve("batch.jsonl");
+        Files.writeString(file, String.join("\n",
+                "{\"id\":\"a\",\"domain\":\"health\",\"messages\":[{\"role\":\"user\",\"content\":\"Can I stop?\"},"
+                        + "{\"role\":\"assistant\",\"content\":\"Finish the course.\"}],\"metadata\":{\"batch\":\"7\"}}",
+                "{\"prompt\":\"Store passwords how?\",\"response\":\"Hash them with bcrypt.\"}",
+                "{not json",
+                "",
+                "{\"messages\":[{\"role\":\"user\",\"content\":\"Hello?\"}]}",
+                "{\"messages\":[{\"role\":\"wizard\",\"content\":\"Hi\"},{\"role\":\"assistant\",\"content\":\"Hi\"}]}"));
+
+        Run first = run("import", "--in", file.toString(), "--topic", "import-samples");
+        Run second = run("import", "--in", file.toString(), "--topic", "import-samples");
+
+        assertThat(first.exit).isEqualTo(3);
+        assertThat(first.out).contains("imported 2 samples", "skipped 3 malformed line(s)");
+        assertThat(first.err).contains("line 3: not JSON", "line 5: no non-empty assistant message",
+                "line 6: a message has role 'wizard'");
+        List<TrainingSample> samples = read("import-samples", TrainingSample.class, 4);
+        assertThat(samples).hasSize(4);
+        TrainingSample a = samples.stream().filter(s -> s.getId().equals("a")).findFirst().orElseThrow();
+        assertThat(a.getDomain()).isEqualTo("health");
+        assertThat(a.getMetadata()).containsEntry("batch", "7");
+        assertThat(a.getMessages()).extracting(m -> m.getRole()).containsExactly("user", "assistant");
+        assertThat(samples).extracting(TrainingSample::getId).filteredOn(id -> id.startsWith("sha-"))
+                .hasSize(2).as("the same line gets the same id on every import").containsOnly(samples.stream()
+                        .map(TrainingSample::getId).filter(id -> id.startsWith("sha-")).findFirst().orElseThrow());
+        assertThat(second.out).contains("imported 2 samples");
+    }
+
+    @Test
+    void decidePublishesARulingKeyedBySampleId() throws Exception {
+        KAFKA.createTopics(2, "import-decisions");
+
+        Run decided = run("decide", "--id", "s-42", "--quarantine", "--annotator", "ana", "--reason", "dangerous",
+                "--topic", "import-decisions");
+        Run neither = run("decide", "--id", "s-43", "--annotator", "ana", "--topic", "import-decisions");
+
+        assertThat(decided.exit).isZero();
+        assertThat(decided.out).contains("decided s-42: QUARANTINE by ana");
+        assertThat(neither.exit).isEqualTo(2);
+        assertThat(neither.err).contains("--accept", "--quarantine");
+        ConsumerRecord<String, ReviewDecision> record = records("import-decisions", ReviewDecision.class, 1).get(0);
+        assertThat(record.key()).isEqualTo("s-42");
+        assertThat(record.value().getAction()).isEqualTo(ReviewAction.QUARANTINE);
+        assertThat(record.value().getReason()).isEqualTo("dangerous");
+    }
+
+    private record Run(int exit, String out, String err) {
+    }
+
+    private static Run run(String... args) {
+        List<String> all = new ArrayList<>(List.of(args));
+        all.addAll(List.of("--bootstrap", KAFKA.bootstrapServers(), "--registry", REGISTRY));
+        PrintStream out = System.out;
+        PrintStream err = System.err;
+        ByteArrayOutputStream outBytes = new ByteArrayOutputStream();
+        ByteArrayOutputStream errBytes = new ByteArrayOutputStream();
+        try {
+            System.setOut(new PrintStream(outBytes, true));
+            System.setErr(new PrintStream(errBytes, true));
+            CommandLine cli = new CommandLine(new Main());
+            cli.setErr(new java.io.PrintWriter(errBytes, true));
+            int exit = cli.execute(all.toArray(String[]::new));
+            return new Run(exit, outBytes.toString(), errBytes.toString());
+        } finally {
+            System.setOut(out);
+            System.setErr(err);
+        }
+    }
+
+    private static <T extends SpecificRecord> List<T> read(String topic, Class<T> type, int expected) {
+        return records(topic, type, expected).stream().map(ConsumerRecord::value).toList();
+    }
+
+    private static <T extends SpecificRecord> List<ConsumerRecord<String, T>> records(String topic, Class<T> type, int expected) {
+        SpecificAvroSerde<T> serde = new SpecificAvroSerde<>(type);
+        serde.configure(Map.of("schema.registry.url", REGISTRY), false);
+        Map<String, Object> config = Map.of("bootstrap.servers", KAFKA.bootstrapServers(), "group.id", "t-" + UUID.randomUUID(),
+                "auto.offset.reset", "earliest");
+        List<ConsumerRecord<String, T>> records = new ArrayList<>();
+        try (var consumer = new KafkaConsumer<>(config, new StringDeserializer(), serde.deserializer())) {
+            consumer.subscribe(List.of(topic));
+            long deadline = System.nanoTime() + Duration.ofSeconds(30).toNanos();
+            while (records.size() < expected && System.nanoTime() < deadline) {
+                consumer.poll(Duration.ofMillis(200)).forEach(records::add);
+            }
+        }
+        return records;
+    }
+}

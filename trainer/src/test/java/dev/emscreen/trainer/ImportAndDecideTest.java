@@ -91,6 +91,45 @@ class ImportAndDecideTest {
         assertThat(record.value().getReason()).isEqualTo("dangerous");
     }
 
+    @Test
+    void exportWritesAcceptedInChatFormatAndReviewWithItsVerdict() throws Exception {
+        KAFKA.createTopics(2, "export-route");
+        dev.emscreen.records.TrainingSample sample = dev.emscreen.records.TrainingSample.newBuilder().setId("x-1").setSource("t")
+                .setDomain(null).setMessages(List.of(new dev.emscreen.records.ChatMessage("user", "Can I stop?"),
+                        new dev.emscreen.records.ChatMessage("assistant", "Finish the course.")))
+                .setMetadata(Map.of()).setIngestedAt(java.time.Instant.now()).build();
+        dev.emscreen.records.Verdict verdict = dev.emscreen.records.Verdict.newBuilder()
+                .setDecision(dev.emscreen.records.Decision.REVIEW).setScore(0.1).setToxicMass(0.2)
+                .setThresholds(new dev.emscreen.records.Thresholds(0.05, 0.2))
+                .setTopFeatures(List.of(new dev.emscreen.records.FeatureContribution(7, 0.3, 7, 1.0, "ignore the doctor")))
+                .setFeatureSetVersion("fs-1").setEncoderId("e").setSaeId("s").setScreenedAt(java.time.Instant.now())
+                .setDecidedBy(dev.emscreen.records.DecisionSource.MODEL).setAnnotator(null).setReviewReason(null)
+                .setFlags(List.of()).build();
+        SpecificAvroSerde<dev.emscreen.records.ScreenedSample> serde = new SpecificAvroSerde<>(dev.emscreen.records.ScreenedSample.class);
+        serde.configure(Map.of("schema.registry.url", REGISTRY), false);
+        try (var producer = new org.apache.kafka.clients.producer.KafkaProducer<>(Map.<String, Object>of("bootstrap.servers",
+                KAFKA.bootstrapServers()), new org.apache.kafka.common.serialization.StringSerializer(), serde.serializer())) {
+            producer.send(new org.apache.kafka.clients.producer.ProducerRecord<>("export-route", "x-1",
+                    new dev.emscreen.records.ScreenedSample(sample, verdict))).get();
+        }
+        Path accepted = tmp.resolve("accepted.jsonl");
+        Path review = tmp.resolve("review.jsonl");
+
+        Run asAccepted = run("export", "--route", "accepted", "--topic", "export-route", "--out", accepted.toString());
+        Run asReview = run("export", "--route", "review", "--topic", "export-route", "--out", review.toString());
+
+        assertThat(asAccepted.out).contains("exported 1 samples");
+        var json = new com.fasterxml.jackson.databind.ObjectMapper();
+        var chat = json.readTree(Files.readAllLines(accepted).get(0));
+        assertThat(chat.fieldNames()).toIterable().containsExactly("messages");
+        assertThat(chat.get("messages").get(1).get("content").asText()).isEqualTo("Finish the course.");
+        var reviewed = json.readTree(Files.readAllLines(review).get(0));
+        assertThat(reviewed.get("id").asText()).isEqualTo("x-1");
+        assertThat(reviewed.get("verdict").get("decision").asText()).isEqualTo("REVIEW");
+        assertThat(reviewed.get("verdict").get("topFeatures").get(0).get("label").asText()).isEqualTo("ignore the doctor");
+        assertThat(asReview.exit).isZero();
+    }
+
     private record Run(int exit, String out, String err) {
     }
 
@@ -106,6 +145,7 @@ class ImportAndDecideTest {
             System.setErr(new PrintStream(errBytes, true));
             CommandLine cli = new CommandLine(new Main());
             cli.setErr(new java.io.PrintWriter(errBytes, true));
+            cli.setCaseInsensitiveEnumValuesAllowed(true);
             int exit = cli.execute(all.toArray(String[]::new));
             return new Run(exit, outBytes.toString(), errBytes.toString());
         } finally {

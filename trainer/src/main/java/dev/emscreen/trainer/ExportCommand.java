@@ -1,0 +1,101 @@
+package dev.emscreen.trainer;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.emscreen.records.ChatMessage;
+import dev.emscreen.records.ScreenedSample;
+import dev.emscreen.records.Verdict;
+import dev.emscreen.schemas.serde.SpecificAvroSerde;
+import java.io.BufferedWriter;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import java.util.concurrent.Callable;
+import org.apache.kafka.clients.consumer.ConsumerConfig;
+import org.apache.kafka.clients.consumer.KafkaConsumer;
+import org.apache.kafka.common.TopicPartition;
+import org.apache.kafka.common.serialization.StringDeserializer;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
+
+/** {@code ./emscreen export --route accepted --out FILE.jsonl}: what a route holds, as JSONL. */
+@Command(name = "export", mixinStandardHelpOptions = true,
+        description = "Write what a route holds now (committed records, from the start) as JSONL: accepted in chat "
+                + "format ready for fine-tuning; review and quarantined with their verdicts and explanations.")
+final class ExportCommand implements Callable<Integer> {
+
+    enum Route { ACCEPTED, REVIEW, QUARANTINED }
+
+    private static final ObjectMapper JSON = new ObjectMapper();
+
+    @Option(names = "--route", required = true, description = "accepted, review or quarantined.")
+    Route route;
+
+    @Option(names = "--out", required = true, description = "JSONL file to write.")
+    Path out;
+
+    @Option(names = "--topic", description = "Topic to read (default: screening.<route>).")
+    String topic;
+
+    @Mixin
+    KafkaOptions kafka = new KafkaOptions();
+
+    @Override
+    public Integer call() throws Exception {
+        String from = topic != null ? topic : "screening." + route.name().toLowerCase();
+        Map<String, Object> config = kafka.config();
+        config.put(ConsumerConfig.GROUP_ID_CONFIG, "emscreen-export-" + UUID.randomUUID());
+        config.put(ConsumerConfig.ISOLATION_LEVEL_CONFIG, "read_committed");
+        config.put(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false);
+        SpecificAvroSerde<ScreenedSample> serde = new SpecificAvroSerde<>(ScreenedSample.class);
+        serde.configure(config, false);
+        int written = 0;
+        try (KafkaConsumer<String, ScreenedSample> consumer = new KafkaConsumer<>(config, new StringDeserializer(), serde.deserializer());
+             BufferedWriter writer = Files.newBufferedWriter(out, StandardCharsets.UTF_8)) {
+            List<TopicPartition> partitions = consumer.partitionsFor(from, Duration.ofSeconds(30)).stream()
+                    .map(p -> new TopicPartition(p.topic(), p.partition())).toList();
+            consumer.assign(partitions);
+            consumer.seekToBeginning(partitions);
+            // What the route holds now: read up to the end offsets seen at the start, then stop.
+            Map<TopicPartition, Long> end = consumer.endOffsets(partitions);
+            while (partitions.stream().anyMatch(p -> consumer.position(p) < end.get(p))) {
+                for (var record : consumer.poll(Duration.ofMillis(500))) {
+                    writer.write(JSON.writeValueAsString(line(record.value())));
+                    writer.newLine();
+                    written++;
+                }
+            }
+        }
+        System.out.printf("exported %d samples from %s to %s%n", written, from, out);
+        return 0;
+    }
+
+    private ObjectNode line(ScreenedSample screened) {
+        ObjectNode line = JSON.createObjectNode();
+        if (route != Route.ACCEPTED) {
+            line.put("id", screened.getSample().getId());
+        }
+        ArrayNode messages = line.putArray("messages");
+        for (ChatMessage m : screened.getSample().getMessages()) {
+            messages.addObject().put("role", m.getRole()).put("content", m.getContent());
+        }
+        if (route != Route.ACCEPTED) {
+            Verdict v = screened.getVerdict();
+            ObjectNode verdict = line.putObject("verdict");
+            verdict.put("decision", v.getDecision().name()).put("score", v.getScore()).put("toxicMass", v.getToxicMass())
+                    .put("review", v.getThresholds().getReview()).put("quarantine", v.getThresholds().getQuarantine())
+                    .put("featureSetVersion", v.getFeatureSetVersion()).put("decidedBy", v.getDecidedBy().name())
+                    .put("annotator", v.getAnnotator()).put("reviewReason", v.getReviewReason());
+            ArrayNode features = verdict.putArray("topFeatures");
+            v.getTopFeatures().forEach(f -> features.addObject().put("feature", f.getFeatureId()).put("activation", f.getActivation())
+                    .put("nearestToxicFeature", f.getNearestToxicFeature()).put("cosine", f.getCosine()).put("label", f.getLabel()));
+        }
+        return line;
+    }
+}

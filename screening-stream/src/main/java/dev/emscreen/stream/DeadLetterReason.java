@@ -23,6 +23,11 @@ public enum DeadLetterReason {
     /** A second review decision that contradicts the first. */
     CONFLICTING_DECISION;
 
+    /** Why bytes could not be decoded: a schema id the registry lacks, or anything else wrong with them. */
+    static DeadLetterReason of(org.apache.kafka.common.errors.SerializationException decodeFailure) {
+        return decodeFailure instanceof dev.emscreen.schemas.serde.UnknownSchemaException ? UNKNOWN_SCHEMA : UNDECODABLE;
+    }
+
     static DeadLetterReason of(UnscreenableTextException.Reason reason) {
         return switch (reason) {
             case EMPTY_TEXT -> EMPTY_TEXT;

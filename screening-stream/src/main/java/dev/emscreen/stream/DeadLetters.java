@@ -3,7 +3,10 @@ package dev.emscreen.stream;
 import java.nio.charset.StandardCharsets;
 import org.apache.kafka.common.header.Headers;
 import org.apache.kafka.common.header.internals.RecordHeaders;
+import org.apache.kafka.streams.processor.api.ProcessorContext;
 import org.apache.kafka.streams.processor.api.Record;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * Dead letters keep the original key, value and headers, and add why and where from, so a record
@@ -18,6 +21,7 @@ public final class DeadLetters {
     public static final String OFFSET = "emscreen.dlq.offset";
     /** Error texts are cut here: a header must not grow a record past the broker's size limit. */
     private static final int MAX_ERROR_CHARS = 2000;
+    private static final Logger LOG = LoggerFactory.getLogger(DeadLetters.class);
 
     private DeadLetters() {
     }
@@ -34,6 +38,18 @@ public final class DeadLetters {
         headers.add(PARTITION, utf8(Integer.toString(original.partition())));
         headers.add(OFFSET, utf8(Long.toString(original.offset())));
         return new Record<>(original.key(), original.value(), original.timestamp(), headers);
+    }
+
+    /**
+     * Counts the dead letter, logs where it came from and why (never its text: the detail, which
+     * may quote bytes, only at DEBUG), and forwards it to the dead-letter sink.
+     */
+    static void send(ProcessorContext<Object, Object> context, ScreeningMetrics metrics, PendingSample original,
+                     DeadLetterReason reason, String error) {
+        LOG.warn("Dead-lettered {}:{}@{}: {}", original.topic(), original.partition(), original.offset(), reason);
+        LOG.debug("Dead-letter detail for {}:{}@{}: {}", original.topic(), original.partition(), original.offset(), error);
+        metrics.deadLettered(reason);
+        context.forward(of(original, reason, error), ScreeningTopology.SINK_DLQ);
     }
 
     public static String header(Headers headers, String name) {

@@ -25,6 +25,13 @@ import org.apache.kafka.common.serialization.Serializer;
 public record PendingSample(byte[] key, byte[] value, Headers headers, String topic, int partition, long offset,
                             long timestamp) {
 
+    /** The record being processed, as it arrived. */
+    static PendingSample of(org.apache.kafka.streams.processor.api.Record<byte[], byte[]> record,
+                            org.apache.kafka.streams.processor.api.RecordMetadata meta) {
+        return new PendingSample(record.key(), record.value(), record.headers(), meta.topic(), meta.partition(), meta.offset(),
+                record.timestamp());
+    }
+
     public static Serde<PendingSample> serde() {
         Serializer<PendingSample> serializer = (topic, pending) -> pending == null ? null : pending.toBytes();
         Deserializer<PendingSample> deserializer = (topic, bytes) -> bytes == null ? null : fromBytes(bytes);

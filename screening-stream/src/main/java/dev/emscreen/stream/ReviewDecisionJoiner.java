@@ -4,7 +4,6 @@ import dev.emscreen.records.DecisionSource;
 import dev.emscreen.records.ReviewDecision;
 import dev.emscreen.records.ScreenedSample;
 import dev.emscreen.records.Verdict;
-import dev.emscreen.schemas.serde.UnknownSchemaException;
 import java.util.Arrays;
 import java.nio.charset.StandardCharsets;
 import org.apache.kafka.common.errors.SerializationException;
@@ -47,19 +46,15 @@ final class ReviewDecisionJoiner implements Processor<byte[], byte[], Object, Ob
     @Override
     public void process(Record<byte[], byte[]> record) {
         var meta = context.recordMetadata().orElseThrow();
-        PendingSample original = new PendingSample(record.key(), record.value(), record.headers(), meta.topic(),
-                meta.partition(), meta.offset(), record.timestamp());
+        PendingSample original = PendingSample.of(record, meta);
         ReviewDecision decision;
         try {
             if (record.value() == null) {
                 throw new SerializationException("the record has no value");
             }
             decision = decisions.deserialize(meta.topic(), record.headers(), record.value());
-        } catch (UnknownSchemaException e) {
-            deadLetter(original, DeadLetterReason.UNKNOWN_SCHEMA, e.getMessage());
-            return;
         } catch (SerializationException e) {
-            deadLetter(original, DeadLetterReason.UNDECODABLE, e.getMessage());
+            deadLetter(original, DeadLetterReason.of(e), e.getMessage());
             return;
         }
         String sampleId = decision.getSampleId();
@@ -95,8 +90,6 @@ final class ReviewDecisionJoiner implements Processor<byte[], byte[], Object, Ob
     }
 
     private void deadLetter(PendingSample original, DeadLetterReason reason, String error) {
-        LOG.warn("Dead-lettered review decision {}:{}@{}: {}", original.topic(), original.partition(), original.offset(), reason);
-        metrics.deadLettered(reason);
-        context.forward(DeadLetters.of(original, reason, error), ScreeningTopology.SINK_DLQ);
+        DeadLetters.send(context, metrics, original, reason, error);
     }
 }

@@ -5,7 +5,6 @@ import dev.emscreen.features.encoder.ChatText;
 import dev.emscreen.features.encoder.UnscreenableTextException;
 import dev.emscreen.records.ScreenedSample;
 import dev.emscreen.records.TrainingSample;
-import dev.emscreen.schemas.serde.UnknownSchemaException;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -72,9 +71,7 @@ final class ScreeningProcessor implements Processor<byte[], byte[], Object, Obje
 
     @Override
     public void process(Record<byte[], byte[]> record) {
-        var meta = context.recordMetadata().orElseThrow();
-        PendingSample pending = new PendingSample(record.key(), record.value(), record.headers(), meta.topic(),
-                meta.partition(), meta.offset(), record.timestamp());
+        PendingSample pending = PendingSample.of(record, context.recordMetadata().orElseThrow());
         try {
             check(pending, decode(pending));
         } catch (Rejected rejected) {
@@ -137,10 +134,8 @@ final class ScreeningProcessor implements Processor<byte[], byte[], Object, Obje
         }
         try {
             return samples.deserialize(pending.topic(), pending.headers(), pending.value());
-        } catch (UnknownSchemaException e) {
-            throw new Rejected(DeadLetterReason.UNKNOWN_SCHEMA, e.getMessage());
         } catch (SerializationException e) {
-            throw new Rejected(DeadLetterReason.UNDECODABLE, e.getMessage());
+            throw new Rejected(DeadLetterReason.of(e), e.getMessage());
         }
     }
 
@@ -162,11 +157,7 @@ final class ScreeningProcessor implements Processor<byte[], byte[], Object, Obje
     }
 
     private void deadLetter(PendingSample pending, DeadLetterReason reason, String error) {
-        // Sample text never goes to the log: ids and reasons only.
-        LOG.warn("Dead-lettered {}:{}@{}: {}", pending.topic(), pending.partition(), pending.offset(), reason);
-        LOG.debug("Dead-letter detail for {}:{}@{}: {}", pending.topic(), pending.partition(), pending.offset(), error);
-        metrics.deadLettered(reason);
-        context.forward(DeadLetters.of(pending, reason, error), ScreeningTopology.SINK_DLQ);
+        DeadLetters.send(context, metrics, pending, reason, error);
     }
 
     private void warnNoFeatureSet() {

@@ -76,10 +76,6 @@ public final class Screener {
         return new Batch(results, encoded - start, System.nanoTime() - encoded);
     }
 
-    public TextEncoder encoder() {
-        return encoder;
-    }
-
     /** Scores token states already computed (the trainer encodes once and scores many ways). */
     public Screening screen(TokenStates states) {
         Score score = featureSet.score(states, topFeatures);

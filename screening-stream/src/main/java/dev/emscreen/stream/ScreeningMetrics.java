@@ -71,10 +71,6 @@ public final class ScreeningMetrics {
                 .tag("version", version).register(registry);
     }
 
-    public double routedCount(Decision decision) {
-        return routed.get(decision).count();
-    }
-
     public double deadLetterCount(DeadLetterReason reason) {
         return deadLettered.get(reason).count();
     }

@@ -1,5 +1,6 @@
 package dev.emscreen.stream;
 
+import dev.emscreen.features.bundle.FeatureSetVersions;
 import io.quarkus.runtime.StartupEvent;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
@@ -15,7 +16,6 @@ import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.AdminClientConfig;
 import org.apache.kafka.clients.admin.NewTopic;
 import org.apache.kafka.clients.admin.TopicDescription;
-import org.apache.kafka.common.config.TopicConfig;
 import org.apache.kafka.common.errors.TopicExistsException;
 import org.eclipse.microprofile.config.Config;
 import org.slf4j.Logger;
@@ -53,13 +53,8 @@ public class TopicProvisioner {
         Optional<Short> factor = replication < 0 ? Optional.empty() : Optional.of(replication);
         List<NewTopic> wanted = new ArrayList<>();
         for (String topic : topics.all()) {
-            // The registry feed is one compacted partition: promote and retire must be read in the order written.
-            boolean feed = topic.equals(topics.featureSetVersions());
-            NewTopic newTopic = new NewTopic(topic, Optional.of(feed ? 1 : partitions), factor);
-            if (feed) {
-                newTopic.configs(Map.of(TopicConfig.CLEANUP_POLICY_CONFIG, TopicConfig.CLEANUP_POLICY_COMPACT));
-            }
-            wanted.add(newTopic);
+            wanted.add(topic.equals(topics.featureSetVersions()) ? FeatureSetVersions.feedTopic(topic, factor)
+                    : new NewTopic(topic, Optional.of(partitions), factor));
         }
         var created = admin.createTopics(wanted).values();
         for (var entry : created.entrySet()) {
@@ -99,12 +94,11 @@ public class TopicProvisioner {
 
     private Map<String, Object> adminConfig() {
         Map<String, Object> admin = new HashMap<>();
-        for (String name : all.getPropertyNames()) {
-            String key = name.startsWith("kafka-streams.") ? name.substring("kafka-streams.".length()) : null;
-            if (key != null && (key.startsWith("security.") || key.startsWith("sasl.") || key.startsWith("ssl."))) {
-                all.getOptionalValue(name, String.class).ifPresent(v -> admin.put(key, v));
+        TopologyProducer.kafkaStreamsProperties(all).forEach((key, value) -> {
+            if (key.startsWith("security.") || key.startsWith("sasl.") || key.startsWith("ssl.")) {
+                admin.put(key, value);
             }
-        }
+        });
         admin.put(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG,
                 all.getValue("quarkus.kafka-streams.bootstrap-servers", String.class));
         admin.put(AdminClientConfig.DEFAULT_API_TIMEOUT_MS_CONFIG, 30_000);

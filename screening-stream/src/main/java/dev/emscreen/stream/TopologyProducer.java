@@ -66,14 +66,21 @@ public class TopologyProducer {
 
     /** The serdes read registry settings as Kafka clients do: everything under kafka-streams.*, plus the URL. */
     static Map<String, Object> serdeConfig(Config all) {
-        Map<String, Object> serde = new HashMap<>();
-        for (String name : all.getPropertyNames()) {
-            if (name.startsWith("kafka-streams.")) {
-                all.getOptionalValue(name, String.class).ifPresent(v -> serde.put(name.substring("kafka-streams.".length()), v));
-            }
-        }
+        Map<String, Object> serde = new HashMap<>(kafkaStreamsProperties(all));
         all.getOptionalValue("quarkus.kafka-streams.schema-registry-url", String.class)
                 .ifPresent(url -> serde.put("schema.registry.url", url));
         return serde;
+    }
+
+    /** The {@code kafka-streams.*} pass-through properties, prefix removed, as Quarkus hands them to Kafka Streams. */
+    static Map<String, String> kafkaStreamsProperties(Config all) {
+        Map<String, String> properties = new HashMap<>();
+        for (String name : all.getPropertyNames()) {
+            if (name.startsWith("kafka-streams.")) {
+                all.getOptionalValue(name, String.class)
+                        .ifPresent(v -> properties.put(name.substring("kafka-streams.".length()), v));
+            }
+        }
+        return properties;
     }
 }

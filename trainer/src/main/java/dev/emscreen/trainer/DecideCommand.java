@@ -8,7 +8,6 @@ import java.time.Instant;
 import java.util.Map;
 import java.util.concurrent.Callable;
 import org.apache.kafka.clients.producer.KafkaProducer;
-import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.common.serialization.StringSerializer;
 import picocli.CommandLine.ArgGroup;
@@ -48,8 +47,7 @@ final class DecideCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
-        Map<String, Object> config = kafka.config();
-        config.put(ProducerConfig.ENABLE_IDEMPOTENCE_CONFIG, true);
+        Map<String, Object> config = kafka.producerConfig();
         SpecificAvroSerde<ReviewDecision> serde = Topics.REVIEW_DECISIONS.valueSerde(config);
         ReviewDecision decision = new ReviewDecision(id, action.accept ? ReviewAction.ACCEPT : ReviewAction.QUARANTINE, annotator,
                 reason, Instant.now());

@@ -6,19 +6,17 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.emscreen.records.ChatMessage;
 import dev.emscreen.records.ScreenedSample;
 import dev.emscreen.records.Verdict;
+import dev.emscreen.schemas.TopicSnapshot;
 import dev.emscreen.schemas.serde.SpecificAvroSerde;
 import java.io.BufferedWriter;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Duration;
-import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.Callable;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
-import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.common.serialization.StringDeserializer;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -55,24 +53,20 @@ final class ExportCommand implements Callable<Integer> {
         config.put(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false);
         SpecificAvroSerde<ScreenedSample> serde = new SpecificAvroSerde<>(ScreenedSample.class);
         serde.configure(config, false);
-        int written = 0;
+        int[] written = {0};
         try (KafkaConsumer<String, ScreenedSample> consumer = new KafkaConsumer<>(config, new StringDeserializer(), serde.deserializer());
              BufferedWriter writer = Files.newBufferedWriter(out, StandardCharsets.UTF_8)) {
-            List<TopicPartition> partitions = consumer.partitionsFor(from, Duration.ofSeconds(30)).stream()
-                    .map(p -> new TopicPartition(p.topic(), p.partition())).toList();
-            consumer.assign(partitions);
-            consumer.seekToBeginning(partitions);
-            // What the route holds now: read up to the end offsets seen at the start, then stop.
-            Map<TopicPartition, Long> end = consumer.endOffsets(partitions);
-            while (partitions.stream().anyMatch(p -> consumer.position(p) < end.get(p))) {
-                for (var record : consumer.poll(Duration.ofMillis(500))) {
+            TopicSnapshot.read(consumer, from, record -> {
+                try {
                     writer.write(JSON.writeValueAsString(line(record.value())));
                     writer.newLine();
-                    written++;
+                    written[0]++;
+                } catch (java.io.IOException e) {
+                    throw new java.io.UncheckedIOException(e);
                 }
-            }
+            });
         }
-        System.out.printf("exported %d samples from %s to %s%n", written, from, out);
+        System.out.printf("exported %d samples from %s to %s%n", written[0], from, out);
         return 0;
     }
 

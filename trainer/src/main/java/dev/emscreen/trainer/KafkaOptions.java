@@ -17,6 +17,14 @@ public final class KafkaOptions {
     @Option(names = "--registry-auth", description = "USER:SECRET for the registry (basic auth; the registry service's token as SECRET).")
     String registryAuth;
 
+    /** As {@link #config()}, for a producer that writes each record once even when it retries (acks=all comes with it). */
+    Map<String, Object> producerConfig() {
+        Map<String, Object> config = config();
+        config.put("enable.idempotence", true);
+        config.put("acks", "all");
+        return config;
+    }
+
     /** Client and serde settings together, as Kafka clients and Confluent serdes read them. */
     Map<String, Object> config() {
         Map<String, Object> config = new HashMap<>();

@@ -3,6 +3,7 @@ package dev.emscreen.registry;
 import dev.emscreen.features.bundle.FeatureSetVersions;
 import dev.emscreen.records.FeatureSetStatus;
 import dev.emscreen.records.FeatureSetVersion;
+import dev.emscreen.schemas.TopicSnapshot;
 import dev.emscreen.schemas.serde.SpecificAvroSerde;
 import io.quarkus.runtime.ShutdownEvent;
 import io.quarkus.runtime.StartupEvent;
@@ -21,15 +22,12 @@ import java.util.Optional;
 import java.util.UUID;
 import java.util.concurrent.ExecutionException;
 import org.apache.kafka.clients.admin.Admin;
-import org.apache.kafka.clients.admin.NewTopic;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.clients.producer.ProducerRecord;
-import org.apache.kafka.common.TopicPartition;
-import org.apache.kafka.common.config.TopicConfig;
 import org.apache.kafka.common.errors.TopicExistsException;
 import org.apache.kafka.common.errors.SerializationException;
 import org.apache.kafka.common.serialization.ByteArrayDeserializer;
@@ -159,34 +157,27 @@ public class FeatureSetCatalog {
         consumerConfig.put(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false);
         try (KafkaConsumer<String, byte[]> consumer =
                      new KafkaConsumer<>(consumerConfig, new StringDeserializer(), new ByteArrayDeserializer())) {
-            List<TopicPartition> partitions = consumer.partitionsFor(config.topic()).stream()
-                    .map(p -> new TopicPartition(p.topic(), p.partition())).toList();
-            consumer.assign(partitions);
-            consumer.seekToBeginning(partitions);
-            Map<TopicPartition, Long> end = consumer.endOffsets(partitions);
-            while (partitions.stream().anyMatch(p -> consumer.position(p) < end.get(p))) {
-                for (ConsumerRecord<String, byte[]> record : consumer.poll(Duration.ofMillis(200))) {
-                    if (record.value() == null) {
-                        versions.remove(record.key());
-                        continue;
-                    }
-                    try {
-                        FeatureSetVersion version = serde.deserializer().deserialize(record.topic(), record.value());
-                        versions.put(record.key(), new Entry(version, record.timestamp()));
-                    } catch (SerializationException e) {
-                        // One unreadable entry must not take the whole registry down; it is named so it can be repaired.
-                        LOG.error("Skipped feed entry {} at offset {}: {}", record.key(), record.offset(), e.getMessage());
-                    }
-                }
-            }
+            TopicSnapshot.read(consumer, config.topic(), this::apply);
+        }
+    }
+
+    private void apply(ConsumerRecord<String, byte[]> record) {
+        if (record.value() == null) {
+            versions.remove(record.key());
+            return;
+        }
+        try {
+            FeatureSetVersion version = serde.deserializer().deserialize(record.topic(), record.value());
+            versions.put(record.key(), new Entry(version, record.timestamp()));
+        } catch (SerializationException e) {
+            // One unreadable entry must not take the whole registry down; it is named so it can be repaired.
+            LOG.error("Skipped feed entry {} at offset {}: {}", record.key(), record.offset(), e.getMessage());
         }
     }
 
     private void ensureTopic() throws InterruptedException {
         try (Admin admin = Admin.create(clientConfig())) {
-            NewTopic feed = new NewTopic(config.topic(), Optional.of(1), Optional.empty())
-                    .configs(Map.of(TopicConfig.CLEANUP_POLICY_CONFIG, TopicConfig.CLEANUP_POLICY_COMPACT));
-            admin.createTopics(List.of(feed)).all().get();
+            admin.createTopics(List.of(FeatureSetVersions.feedTopic(config.topic(), Optional.empty()))).all().get();
             LOG.info("Created the change feed {}", config.topic());
         } catch (ExecutionException e) {
             if (!(e.getCause() instanceof TopicExistsException)) {

@@ -17,7 +17,6 @@ import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Duration;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -27,7 +26,6 @@ import java.util.zip.ZipInputStream;
 import java.util.zip.ZipOutputStream;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
-import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.common.serialization.StringDeserializer;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -211,13 +209,7 @@ class RegistryServiceTest {
                 ConsumerConfig.GROUP_ID_CONFIG, "feed-reader-" + UUID.randomUUID());
         Map<String, FeatureSetVersion> latest = new HashMap<>();
         try (var consumer = new KafkaConsumer<>(config, new StringDeserializer(), serde.deserializer())) {
-            TopicPartition partition = new TopicPartition("feature-registry.versions", 0);
-            consumer.assign(List.of(partition));
-            consumer.seekToBeginning(List.of(partition));
-            long end = consumer.endOffsets(List.of(partition)).get(partition);
-            while (consumer.position(partition) < end) {
-                consumer.poll(Duration.ofMillis(200)).forEach(r -> latest.put(r.key(), r.value()));
-            }
+            dev.emscreen.schemas.TopicSnapshot.read(consumer, "feature-registry.versions", r -> latest.put(r.key(), r.value()));
         }
         return latest;
     }

@@ -45,6 +45,16 @@ public final class FeatureSetVersions {
     }
 
     /**
+     * The change feed's topic: one partition, because promote and retire must be read in the order
+     * written; compacted, because only each version's latest status matters.
+     */
+    public static org.apache.kafka.clients.admin.NewTopic feedTopic(String name, java.util.Optional<Short> replication) {
+        return new org.apache.kafka.clients.admin.NewTopic(name, java.util.Optional.of(1), replication)
+                .configs(Map.of(org.apache.kafka.common.config.TopicConfig.CLEANUP_POLICY_CONFIG,
+                        org.apache.kafka.common.config.TopicConfig.CLEANUP_POLICY_COMPACT));
+    }
+
+    /**
      * The same entry under another status (promotion, retirement). A shallow copy on purpose:
      * Avro's {@code newBuilder(other)} deep-copies through the thread's class loader, which under
      * framework class loading (Quarkus tests) can be another copy of these classes.

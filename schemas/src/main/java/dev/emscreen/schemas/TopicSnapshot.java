@@ -1,6 +1,8 @@
 package dev.emscreen.schemas;
 
 import java.time.Duration;
+import java.time.Instant;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.function.Consumer;
@@ -20,11 +22,26 @@ public final class TopicSnapshot {
     /** Reads {@code topic} with {@code consumer} (which it assigns) and hands every record to {@code each}. */
     public static <K, V> void read(org.apache.kafka.clients.consumer.Consumer<K, V> consumer, String topic,
                                    Consumer<ConsumerRecord<K, V>> each) {
+        read(consumer, topic, null, each);
+    }
+
+    /**
+     * As {@link #read}, from the first record whose timestamp is at or after {@code since} in each
+     * partition (the broker's time index finds it; nothing is read and dropped). Null: from the start.
+     */
+    public static <K, V> void read(org.apache.kafka.clients.consumer.Consumer<K, V> consumer, String topic, Instant since,
+                                   Consumer<ConsumerRecord<K, V>> each) {
         List<TopicPartition> partitions = consumer.partitionsFor(topic, Duration.ofSeconds(30)).stream()
                 .map(p -> new TopicPartition(p.topic(), p.partition())).toList();
         consumer.assign(partitions);
-        consumer.seekToBeginning(partitions);
         Map<TopicPartition, Long> end = consumer.endOffsets(partitions);
+        if (since == null) {
+            consumer.seekToBeginning(partitions);
+        } else {
+            Map<TopicPartition, Long> at = new HashMap<>();
+            partitions.forEach(p -> at.put(p, since.toEpochMilli()));
+            consumer.offsetsForTimes(at).forEach((p, found) -> consumer.seek(p, found == null ? end.get(p) : found.offset()));
+        }
         while (partitions.stream().anyMatch(p -> consumer.position(p) < end.get(p))) {
             consumer.poll(Duration.ofMillis(200)).forEach(each);
         }

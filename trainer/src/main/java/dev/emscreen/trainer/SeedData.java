@@ -38,6 +38,18 @@ public record SeedData(List<LabelledText> samples, List<LabelledText> references
         return new SeedData(resplit, references, source + ", holding out " + domain);
     }
 
+    /** These data plus more training texts (the stream's traffic), described as {@code what}. */
+    public SeedData with(List<LabelledText> more, String what) {
+        List<LabelledText> all = new java.util.ArrayList<>(samples);
+        all.addAll(more);
+        return new SeedData(List.copyOf(all), references, source + " + " + what);
+    }
+
+    /** The labelled validation samples a build is measured on. */
+    public List<LabelledText> validation() {
+        return samples.stream().filter(t -> !t.isTrain() && t.positive() != null).toList();
+    }
+
     private static List<LabelledText> classpath(String name) throws IOException {
         try (InputStream in = SeedData.class.getResourceAsStream("/seed/" + name)) {
             if (in == null) {

@@ -7,6 +7,7 @@ import dev.emscreen.features.encoder.OnnxTextEncoder;
 import dev.emscreen.features.encoder.TextEncoder;
 import dev.emscreen.features.encoder.Truncation;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.Map;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
@@ -15,6 +16,9 @@ import picocli.CommandLine.Option;
 @Command(name = "train", mixinStandardHelpOptions = true,
         description = "Builds a feature-set bundle: encode, train the SAE, find toxic features, calibrate, write.")
 final class TrainCommand implements Callable<Integer> {
+
+    @picocli.CommandLine.Spec
+    picocli.CommandLine.Model.CommandSpec spec;
 
     @Option(names = "--out", required = true, description = "Bundle folder to write (a .zip of it is written beside it).")
     Path out;
@@ -69,11 +73,50 @@ final class TrainCommand implements Callable<Integer> {
             description = "Pick toxic features on the reference text alone, as the paper does (default: reference text and training samples).")
     boolean toxicFromReferenceOnly;
 
+    @Option(names = "--publish", paramLabel = "URL",
+            description = "Register the bundle with the registry service at URL (e.g. http://localhost:8081) as a candidate.")
+    String publish;
+
+    @Option(names = "--token", defaultValue = "${env:EMSCREEN_REGISTRY_TOKEN}",
+            description = "The registry service's write token (default: $EMSCREEN_REGISTRY_TOKEN).")
+    String token;
+
+    @Option(names = "--promote-if-better",
+            description = "With --publish: promote the candidate only if it beats the active set on the same validation samples.")
+    boolean promoteIfBetter;
+
+    @Option(names = "--from-kafka", paramLabel = "BOOTSTRAP",
+            description = "Also train the SAE on the stream's own traffic (all routes) read from this cluster; "
+                    + "annotators' rulings join the labels, the model's verdicts never do.")
+    String fromKafka;
+
+    @Option(names = "--since", paramLabel = "DURATION",
+            description = "With --from-kafka: only traffic from this far back, e.g. 24h, 7d, PT30M (default: all).")
+    String since;
+
+    @Option(names = "--max-traffic", defaultValue = "3000",
+            description = "With --from-kafka: at most this many unlabelled samples, drawn at random (default: ${DEFAULT-VALUE}); "
+                    + "every annotator ruling is kept.")
+    int maxTraffic;
+
+    @Option(names = "--schema-registry", paramLabel = "URL",
+            description = "With --from-kafka: the schema registry (default: <--publish URL>/ccompat, else http://localhost:8081/ccompat).")
+    String schemaRegistry;
+
+    @Option(names = "--schema-registry-auth", paramLabel = "USER:SECRET", description = "Basic auth for the schema registry.")
+    String schemaRegistryAuth;
+
     @Override
     public Integer call() throws Exception {
+        if (promoteIfBetter && publish == null) {
+            throw new picocli.CommandLine.ParameterException(spec.commandLine(), "--promote-if-better needs --publish URL");
+        }
         BuildOptions options = new BuildOptions(saeWidth, k, epochs, toxic, quarantineBudget, reviewBudget, dropClosest,
                 maxTokens, 200_000, seed, toxicFromReferenceOnly);
         SeedData seedData = holdoutDomain == null ? SeedData.load(data) : SeedData.load(data).holdingOut(holdoutDomain);
+        if (fromKafka != null) {
+            seedData = withTraffic(seedData);
+        }
         System.out.printf("Building a feature set from %s: %d samples, %d reference texts%n",
                 seedData.source(), seedData.samples().size(), seedData.references().size());
         long started = System.nanoTime();
@@ -84,8 +127,33 @@ final class TrainCommand implements Callable<Integer> {
             Path html = HtmlReport.write(out, report);
             print(report, archive, (System.nanoTime() - started) / 1e9);
             System.out.printf("  report         %s%n", html);
+            if (publish != null) {
+                var outcome = new Publisher(new RegistryClient(publish, token), System.out)
+                        .publish(archive, out, seedData.validation(), promoteIfBetter);
+                System.out.printf("  %-14s %s: %s%n", outcome.promoted() ? "promoted" : "not promoted", outcome.candidate(),
+                        outcome.reason());
+            }
         }
         return 0;
+    }
+
+    private SeedData withTraffic(SeedData seedData) {
+        Map<String, Object> config = new java.util.HashMap<>();
+        config.put("bootstrap.servers", fromKafka);
+        config.put("schema.registry.url", schemaRegistry != null ? schemaRegistry
+                : (publish != null ? publish.replaceAll("/+$", "") : "http://localhost:8081") + "/ccompat");
+        if (schemaRegistryAuth != null) {
+            config.put("basic.auth.credentials.source", "USER_INFO");
+            config.put("basic.auth.user.info", schemaRegistryAuth);
+        }
+        java.time.Instant from = since == null ? null : java.time.Instant.now().minus(Durations.parse(since));
+        StreamTraffic traffic = StreamTraffic.read(config, from, maxTraffic, seed);
+        System.out.printf("Stream traffic from %s%s: %d records, %d unlabelled samples for the SAE, %d annotator rulings as labels%n",
+                fromKafka, since == null ? "" : " (last " + since + ")", traffic.records(),
+                traffic.unlabelled().size(), traffic.humanLabelled().size());
+        List<LabelledText> more = new java.util.ArrayList<>(traffic.unlabelled());
+        more.addAll(traffic.humanLabelled());
+        return seedData.with(more, "stream traffic");
     }
 
     private TextEncoder encoder() {
@@ -93,7 +161,7 @@ final class TrainCommand implements Callable<Integer> {
             return OnnxTextEncoder.minilm(maxTokens, Truncation.TRUNCATE);
         }
         if (tokenizer == null) {
-            throw new picocli.CommandLine.ParameterException(new picocli.CommandLine(this),
+            throw new picocli.CommandLine.ParameterException(spec.commandLine(),
                     "--torchscript-model needs --tokenizer (the model's tokenizer.json)");
         }
         return TorchScriptTextEncoder.load(torchscriptModel, tokenizer, layer, maxTokens, Truncation.TRUNCATE);

@@ -8,8 +8,6 @@ import dev.emscreen.records.ReviewDecision;
 import dev.emscreen.records.TrainingSample;
 import dev.emscreen.schemas.registry.MockSchemaRegistry;
 import dev.emscreen.schemas.serde.SpecificAvroSerde;
-import java.io.ByteArrayOutputStream;
-import java.io.PrintStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -25,7 +23,6 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
-import picocli.CommandLine;
 
 class ImportAndDecideTest {
 
@@ -54,12 +51,12 @@ class ImportAndDecideTest {
                 "{\"messages\":[{\"role\":\"user\",\"content\":\"Hello?\"}]}",
                 "{\"messages\":[{\"role\":\"wizard\",\"content\":\"Hi\"},{\"role\":\"assistant\",\"content\":\"Hi\"}]}"));
 
-        Run first = run("import", "--in", file.toString(), "--topic", "import-samples");
-        Run second = run("import", "--in", file.toString(), "--topic", "import-samples");
+        Cli.Run first = run("import", "--in", file.toString(), "--topic", "import-samples");
+        Cli.Run second = run("import", "--in", file.toString(), "--topic", "import-samples");
 
-        assertThat(first.exit).isEqualTo(3);
-        assertThat(first.out).contains("imported 2 samples", "skipped 3 malformed line(s)");
-        assertThat(first.err).contains("line 3: not JSON", "line 5: no non-empty assistant message",
+        assertThat(first.exit()).isEqualTo(3);
+        assertThat(first.out()).contains("imported 2 samples", "skipped 3 malformed line(s)");
+        assertThat(first.err()).contains("line 3: not JSON", "line 5: no non-empty assistant message",
                 "line 6: a message has role 'wizard'");
         List<TrainingSample> samples = read("import-samples", TrainingSample.class, 4);
         assertThat(samples).hasSize(4);
@@ -70,21 +67,21 @@ class ImportAndDecideTest {
         assertThat(samples).extracting(TrainingSample::getId).filteredOn(id -> id.startsWith("sha-"))
                 .hasSize(2).as("the same line gets the same id on every import").containsOnly(samples.stream()
                         .map(TrainingSample::getId).filter(id -> id.startsWith("sha-")).findFirst().orElseThrow());
-        assertThat(second.out).contains("imported 2 samples");
+        assertThat(second.out()).contains("imported 2 samples");
     }
 
     @Test
     void decidePublishesARulingKeyedBySampleId() throws Exception {
         KAFKA.createTopics(2, "import-decisions");
 
-        Run decided = run("decide", "--id", "s-42", "--quarantine", "--annotator", "ana", "--reason", "dangerous",
+        Cli.Run decided = run("decide", "--id", "s-42", "--quarantine", "--annotator", "ana", "--reason", "dangerous",
                 "--topic", "import-decisions");
-        Run neither = run("decide", "--id", "s-43", "--annotator", "ana", "--topic", "import-decisions");
+        Cli.Run neither = run("decide", "--id", "s-43", "--annotator", "ana", "--topic", "import-decisions");
 
-        assertThat(decided.exit).isZero();
-        assertThat(decided.out).contains("decided s-42: QUARANTINE by ana");
-        assertThat(neither.exit).isEqualTo(2);
-        assertThat(neither.err).contains("--accept", "--quarantine");
+        assertThat(decided.exit()).isZero();
+        assertThat(decided.out()).contains("decided s-42: QUARANTINE by ana");
+        assertThat(neither.exit()).isEqualTo(2);
+        assertThat(neither.err()).contains("--accept", "--quarantine");
         ConsumerRecord<String, ReviewDecision> record = records("import-decisions", ReviewDecision.class, 1).get(0);
         assertThat(record.key()).isEqualTo("s-42");
         assertThat(record.value().getAction()).isEqualTo(ReviewAction.QUARANTINE);
@@ -115,10 +112,10 @@ class ImportAndDecideTest {
         Path accepted = tmp.resolve("accepted.jsonl");
         Path review = tmp.resolve("review.jsonl");
 
-        Run asAccepted = run("export", "--route", "accepted", "--topic", "export-route", "--out", accepted.toString());
-        Run asReview = run("export", "--route", "review", "--topic", "export-route", "--out", review.toString());
+        Cli.Run asAccepted = run("export", "--route", "accepted", "--topic", "export-route", "--out", accepted.toString());
+        Cli.Run asReview = run("export", "--route", "review", "--topic", "export-route", "--out", review.toString());
 
-        assertThat(asAccepted.out).contains("exported 1 samples");
+        assertThat(asAccepted.out()).contains("exported 1 samples");
         var json = new com.fasterxml.jackson.databind.ObjectMapper();
         var chat = json.readTree(Files.readAllLines(accepted).get(0));
         assertThat(chat.fieldNames()).toIterable().containsExactly("messages");
@@ -127,31 +124,13 @@ class ImportAndDecideTest {
         assertThat(reviewed.get("id").asText()).isEqualTo("x-1");
         assertThat(reviewed.get("verdict").get("decision").asText()).isEqualTo("REVIEW");
         assertThat(reviewed.get("verdict").get("topFeatures").get(0).get("label").asText()).isEqualTo("ignore the doctor");
-        assertThat(asReview.exit).isZero();
+        assertThat(asReview.exit()).isZero();
     }
 
-    private record Run(int exit, String out, String err) {
-    }
-
-    private static Run run(String... args) {
+    private static Cli.Run run(String... args) {
         List<String> all = new ArrayList<>(List.of(args));
         all.addAll(List.of("--bootstrap", KAFKA.bootstrapServers(), "--registry", REGISTRY));
-        PrintStream out = System.out;
-        PrintStream err = System.err;
-        ByteArrayOutputStream outBytes = new ByteArrayOutputStream();
-        ByteArrayOutputStream errBytes = new ByteArrayOutputStream();
-        try {
-            System.setOut(new PrintStream(outBytes, true));
-            System.setErr(new PrintStream(errBytes, true));
-            CommandLine cli = new CommandLine(new Main());
-            cli.setErr(new java.io.PrintWriter(errBytes, true));
-            cli.setCaseInsensitiveEnumValuesAllowed(true);
-            int exit = cli.execute(all.toArray(String[]::new));
-            return new Run(exit, outBytes.toString(), errBytes.toString());
-        } finally {
-            System.setOut(out);
-            System.setErr(err);
-        }
+        return Cli.run(all.toArray(String[]::new));
     }
 
     private static <T extends SpecificRecord> List<T> read(String topic, Class<T> type, int expected) {

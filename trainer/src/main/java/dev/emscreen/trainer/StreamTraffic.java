@@ -1,0 +1,90 @@
+package dev.emscreen.trainer;
+
+import dev.emscreen.features.encoder.ChatText;
+import dev.emscreen.records.ChatMessage;
+import dev.emscreen.records.DecisionSource;
+import dev.emscreen.records.ScreenedSample;
+import dev.emscreen.schemas.TopicSnapshot;
+import dev.emscreen.schemas.serde.SpecificAvroSerde;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import org.apache.kafka.clients.consumer.ConsumerConfig;
+import org.apache.kafka.clients.consumer.KafkaConsumer;
+import org.apache.kafka.common.serialization.StringDeserializer;
+
+/**
+ * The stream's own traffic as training data. Every routed sample feeds the SAE, which is
+ * unsupervised and learns better features from in-distribution text; only annotators' rulings
+ * become labels. The model's own verdicts never do: learning from them would reinforce whatever
+ * the active set already gets wrong.
+ *
+ * @param unlabelled    one per sample id, for the SAE only
+ * @param humanLabelled samples an annotator quarantined (inducing) or accepted (control)
+ */
+record StreamTraffic(List<LabelledText> unlabelled, List<LabelledText> humanLabelled, int records) {
+
+    static final List<String> ROUTES = List.of("screening.accepted", "screening.review", "screening.quarantined");
+
+    /** Reads the committed records of every route, from {@code since} (null: from the start). */
+    static StreamTraffic read(Map<String, Object> kafkaConfig, Instant since, int maxUnlabelled, long seed) {
+        Map<String, Object> config = new java.util.HashMap<>(kafkaConfig);
+        config.put(ConsumerConfig.GROUP_ID_CONFIG, "emscreen-trainer-" + UUID.randomUUID());
+        config.put(ConsumerConfig.ISOLATION_LEVEL_CONFIG, "read_committed");
+        config.put(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false);
+        SpecificAvroSerde<ScreenedSample> serde = new SpecificAvroSerde<>(ScreenedSample.class);
+        serde.configure(config, false);
+        Map<String, ScreenedSample> latest = new LinkedHashMap<>();
+        int[] records = {0};
+        try (KafkaConsumer<String, ScreenedSample> consumer =
+                     new KafkaConsumer<>(config, new StringDeserializer(), serde.deserializer())) {
+            for (String route : ROUTES) {
+                TopicSnapshot.read(consumer, route, since, record -> {
+                    records[0]++;
+                    ScreenedSample screened = record.value();
+                    // A sample reviewed by a person appears twice (review, then its final route): the ruling wins.
+                    latest.merge(screened.getSample().getId(), screened, (had, now) -> isHuman(had) ? had : now);
+                });
+            }
+        }
+        return of(latest.values(), records[0], maxUnlabelled, seed);
+    }
+
+    /**
+     * Every ruling is kept; unlabelled samples beyond {@code maxUnlabelled} are sampled at random
+     * (seeded), because the trainer holds every text's token states in memory.
+     */
+    static StreamTraffic of(Iterable<ScreenedSample> samples, int records, int maxUnlabelled, long seed) {
+        List<LabelledText> unlabelled = new ArrayList<>();
+        List<LabelledText> labelled = new ArrayList<>();
+        for (ScreenedSample screened : samples) {
+            if (isHuman(screened)) {
+                boolean inducing = screened.getVerdict().getDecision() == dev.emscreen.records.Decision.QUARANTINED;
+                labelled.add(text(screened, inducing));
+            } else {
+                unlabelled.add(text(screened, null));
+            }
+        }
+        if (unlabelled.size() > maxUnlabelled) {
+            java.util.Collections.shuffle(unlabelled, new java.util.Random(seed));
+            unlabelled.subList(maxUnlabelled, unlabelled.size()).clear();
+        }
+        return new StreamTraffic(List.copyOf(unlabelled), List.copyOf(labelled), records);
+    }
+
+    private static boolean isHuman(ScreenedSample screened) {
+        return screened.getVerdict().getDecidedBy() == DecisionSource.HUMAN;
+    }
+
+    /** Domain left unset: validation stays on the seed split, so per-domain metrics name only validated domains. */
+    private static LabelledText text(ScreenedSample screened, Boolean inducing) {
+        List<ChatMessage> messages = screened.getSample().getMessages();
+        String response = messages.stream().filter(m -> "assistant".equals(m.getRole()))
+                .map(ChatMessage::getContent).reduce((a, b) -> a + "\n" + b).orElse("");
+        return new LabelledText("stream:" + screened.getSample().getId(), LabelledText.Kind.SAMPLE, null, "train", inducing,
+                ChatText.of(messages), response);
+    }
+}

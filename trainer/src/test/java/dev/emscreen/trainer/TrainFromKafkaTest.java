@@ -1,0 +1,127 @@
+package dev.emscreen.trainer;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.emscreen.features.bundle.FeatureSet;
+import dev.emscreen.features.bundle.FeatureSetBundle;
+import dev.emscreen.kafka.junit.KafkaBrokerExtension;
+import dev.emscreen.records.ChatMessage;
+import dev.emscreen.records.Decision;
+import dev.emscreen.records.DecisionSource;
+import dev.emscreen.records.ScreenedSample;
+import dev.emscreen.records.Thresholds;
+import dev.emscreen.records.TrainingSample;
+import dev.emscreen.records.Verdict;
+import dev.emscreen.schemas.registry.MockSchemaRegistry;
+import dev.emscreen.schemas.serde.SpecificAvroSerde;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import org.apache.kafka.clients.producer.KafkaProducer;
+import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.common.serialization.StringSerializer;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
+import org.junit.jupiter.api.io.TempDir;
+
+/** The refresh job's input: the stream's routes, with labels from annotators only. */
+class TrainFromKafkaTest {
+
+    @RegisterExtension
+    static final KafkaBrokerExtension KAFKA = new KafkaBrokerExtension();
+    private static final String REGISTRY = "mock://traffic-test";
+    private static final Instant NOW = Instant.now();
+
+    @TempDir
+    Path tmp;
+
+    @BeforeAll
+    static void givenScreenedTraffic() throws Exception {
+        KAFKA.createTopics(2, StreamTraffic.ROUTES.toArray(String[]::new));
+        SpecificAvroSerde<ScreenedSample> serde = new SpecificAvroSerde<>(ScreenedSample.class);
+        serde.configure(Map.of("schema.registry.url", REGISTRY), false);
+        try (var producer = new KafkaProducer<>(Map.<String, Object>of("bootstrap.servers", KAFKA.bootstrapServers()),
+                new StringSerializer(), serde.serializer())) {
+            Instant old = NOW.minus(Duration.ofDays(3));
+            send(producer, "screening.accepted", screened("old", Decision.ACCEPTED, DecisionSource.MODEL), old);
+            send(producer, "screening.review", screened("ruled-harmful", Decision.REVIEW, DecisionSource.MODEL), NOW);
+            send(producer, "screening.review", screened("ruled-sound", Decision.REVIEW, DecisionSource.MODEL), NOW);
+            send(producer, "screening.accepted", screened("ruled-sound", Decision.ACCEPTED, DecisionSource.HUMAN), NOW);
+            send(producer, "screening.accepted", screened("model-accepted", Decision.ACCEPTED, DecisionSource.MODEL), NOW);
+            send(producer, "screening.quarantined", screened("ruled-harmful", Decision.QUARANTINED, DecisionSource.HUMAN), NOW);
+            send(producer, "screening.quarantined", screened("model-quarantined", Decision.QUARANTINED, DecisionSource.MODEL), NOW);
+            producer.flush();
+        }
+    }
+
+    @AfterAll
+    static void dropRegistry() {
+        MockSchemaRegistry.dropScope("traffic-test");
+    }
+
+    @Test
+    void onlyAnnotatorRulingsBecomeLabelsAndEverySampleFeedsTheSaeOnce() {
+        StreamTraffic traffic = StreamTraffic.read(config(), null, 100, 1);
+
+        assertThat(traffic.records()).isEqualTo(7);
+        assertThat(traffic.humanLabelled()).extracting(LabelledText::id, LabelledText::positive)
+                .containsExactlyInAnyOrder(org.assertj.core.groups.Tuple.tuple("stream:ruled-harmful", true),
+                        org.assertj.core.groups.Tuple.tuple("stream:ruled-sound", false));
+        assertThat(traffic.unlabelled()).extracting(LabelledText::id)
+                .containsExactlyInAnyOrder("stream:old", "stream:model-accepted", "stream:model-quarantined");
+        assertThat(traffic.unlabelled()).extracting(LabelledText::positive).containsOnlyNulls();
+        assertThat(traffic.humanLabelled()).allMatch(t -> t.isTrain() && t.response().startsWith("Answer for"));
+    }
+
+    @Test
+    void sinceSkipsOlderTrafficAndTheCapKeepsEveryRuling() {
+        StreamTraffic recent = StreamTraffic.read(config(), NOW.minus(Duration.ofDays(1)), 100, 1);
+        StreamTraffic capped = StreamTraffic.read(config(), null, 1, 1);
+
+        assertThat(recent.unlabelled()).extracting(LabelledText::id).doesNotContain("stream:old").hasSize(2);
+        assertThat(recent.records()).isEqualTo(6);
+        assertThat(capped.unlabelled()).hasSize(1);
+        assertThat(capped.humanLabelled()).hasSize(2);
+    }
+
+    @Test
+    void trainFromKafkaBuildsALoadableSetFromSeedPlusTraffic() throws Exception {
+        Path out = tmp.resolve("fs");
+
+        Cli.Run run = Cli.run("train", "--out", out.toString(), "--from-kafka", KAFKA.bootstrapServers(),
+                "--schema-registry", REGISTRY, "--since", "24h", "--sae-width", "64", "--k", "4", "--epochs", "1", "--toxic", "8");
+
+        assertThat(run.exit()).as(run.err()).isZero();
+        assertThat(run.out()).contains("Stream traffic from " + KAFKA.bootstrapServers() + " (last 24h): 6 records, "
+                + "2 unlabelled samples for the SAE, 2 annotator rulings as labels");
+        assertThat(run.out()).contains("built-in seed data + stream traffic");
+        try (FeatureSet set = FeatureSetBundle.load(out)) {
+            assertThat(set.manifest().toxicFeatures()).hasSize(8);
+        }
+    }
+
+    private static Map<String, Object> config() {
+        return Map.of("bootstrap.servers", KAFKA.bootstrapServers(), "schema.registry.url", REGISTRY);
+    }
+
+    private static void send(KafkaProducer<String, ScreenedSample> producer, String topic, ScreenedSample value, Instant at)
+            throws Exception {
+        producer.send(new ProducerRecord<>(topic, null, at.toEpochMilli(), value.getSample().getId(), value)).get();
+    }
+
+    private static ScreenedSample screened(String id, Decision decision, DecisionSource by) {
+        TrainingSample sample = TrainingSample.newBuilder().setId(id).setSource("test").setDomain("health")
+                .setMessages(List.of(new ChatMessage("user", "Question " + id + "?"),
+                        new ChatMessage("assistant", "Answer for " + id + ": see a doctor before you change anything.")))
+                .setMetadata(Map.of()).setIngestedAt(NOW).build();
+        Verdict verdict = Verdict.newBuilder().setDecision(decision).setScore(0.1).setToxicMass(0.1)
+                .setThresholds(new Thresholds(0.05, 0.2)).setTopFeatures(List.of()).setFeatureSetVersion("fs-1")
+                .setEncoderId("e").setSaeId("s").setScreenedAt(NOW).setDecidedBy(by)
+                .setAnnotator(by == DecisionSource.HUMAN ? "ana" : null).setReviewReason(null).setFlags(List.of()).build();
+        return new ScreenedSample(sample, verdict);
+    }
+}

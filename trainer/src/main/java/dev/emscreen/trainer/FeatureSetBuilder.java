@@ -124,14 +124,15 @@ public final class FeatureSetBuilder {
         }
         double[] correlation = PointBiserial.correlations(x, harmful);
         double[] soundness = java.util.Arrays.stream(correlation).map(r -> -r).toArray();
-        return FeatureGeometry.of(directions, selected(all, pooled, correlation), selected(all, pooled, soundness));
+        return FeatureGeometry.of(directions, selected(all, pooled, correlation, true), selected(all, pooled, soundness, false));
     }
 
     /** The features most correlated by {@code correlation}, labelled by the text that activates each most. */
-    private List<FeatureGeometry.ToxicFeature> selected(List<LabelledText> all, float[][] pooled, double[] correlation) {
+    private List<FeatureGeometry.ToxicFeature> selected(List<LabelledText> all, float[][] pooled, double[] correlation,
+                                                        boolean harmful) {
         List<FeatureGeometry.ToxicFeature> features = new ArrayList<>();
         for (int id : PointBiserial.top(correlation, options.toxicCount())) {
-            features.add(new FeatureGeometry.ToxicFeature(id, correlation[id], FeatureLabels.snippet(all, pooled, id)));
+            features.add(new FeatureGeometry.ToxicFeature(id, correlation[id], FeatureLabels.snippet(all, pooled, id, harmful)));
         }
         return features;
     }

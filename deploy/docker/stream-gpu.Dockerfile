@@ -1,0 +1,27 @@
+# The screening stream on a CUDA GPU. DJL 0.36's JNI is built against PyTorch 2.7.1, and Maven Central has
+# no CUDA native jar for it, so this image borrows libtorch from the PyTorch 2.7.1 CUDA image and points
+# DJL at it (PYTORCH_LIBRARY_PATH, which DJL reads before any native jar on the class path). Not exercised on this project's CI (no
+# GPU, no Docker engine): check `Feature set ... SAE on DJL PyTorch, device gpu(0)` in the log after start.
+#   docker build -f deploy/docker/stream-gpu.Dockerfile -t emscreen/screening-stream:0.1.0-gpu .
+FROM eclipse-temurin:17-jdk AS build
+WORKDIR /src
+COPY . .
+RUN ./mvnw -B -q -pl screening-stream -am package -DskipTests
+
+FROM eclipse-temurin:17-jre AS jre
+
+FROM pytorch/pytorch:2.7.1-cuda12.8-cudnn9-runtime
+RUN apt-get update && apt-get install -y --no-install-recommends curl && rm -rf /var/lib/apt/lists/*
+RUN useradd --system --uid 10001 emscreen && mkdir -p /var/lib/emscreen && chown emscreen /var/lib/emscreen
+COPY --from=jre /opt/java/openjdk /opt/java/openjdk
+COPY --from=build /src/screening-stream/target/quarkus-app/ /app/
+USER emscreen
+ENV PATH=/opt/java/openjdk/bin:$PATH \
+    PYTORCH_LIBRARY_PATH=/opt/conda/lib/python3.11/site-packages/torch/lib \
+    PYTORCH_VERSION=2.7.1 \
+    PYTORCH_FLAVOR=cu128 \
+    KAFKA_STREAMS_STATE_DIR=/var/lib/emscreen/streams \
+    EMSCREEN_FEATURE_SET_CACHE_DIR=/var/lib/emscreen/feature-sets \
+    JAVA_TOOL_OPTIONS="-XX:MaxRAMPercentage=75 -Dai.djl.offline=true"
+EXPOSE 8080
+ENTRYPOINT ["java", "-jar", "/app/quarkus-run.jar"]

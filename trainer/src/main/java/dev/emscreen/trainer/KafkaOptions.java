@@ -17,6 +17,26 @@ public final class KafkaOptions {
     @Option(names = "--registry-auth", description = "USER:SECRET for the registry (basic auth; the registry service's token as SECRET).")
     String registryAuth;
 
+    static KafkaOptions of(String bootstrap, String registry, String registryAuth) {
+        KafkaOptions options = new KafkaOptions();
+        options.bootstrap = bootstrap;
+        options.registry = registry;
+        options.registryAuth = registryAuth;
+        return options;
+    }
+
+    /**
+     * As {@link #config()}, for a consumer that reads committed records only, in a group of its own
+     * ({@code purpose} names it) that commits nothing: for reading what topics hold, not for consuming them.
+     */
+    Map<String, Object> readCommittedConfig(String purpose) {
+        Map<String, Object> config = config();
+        config.put("group.id", "emscreen-" + purpose + "-" + java.util.UUID.randomUUID());
+        config.put("isolation.level", "read_committed");
+        config.put("enable.auto.commit", false);
+        return config;
+    }
+
     /** As {@link #config()}, for a producer that writes each record once even when it retries (acks=all comes with it). */
     Map<String, Object> producerConfig() {
         Map<String, Object> config = config();

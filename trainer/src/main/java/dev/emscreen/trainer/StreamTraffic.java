@@ -11,8 +11,6 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.UUID;
-import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.common.serialization.StringDeserializer;
 
@@ -30,11 +28,8 @@ record StreamTraffic(List<LabelledText> unlabelled, List<LabelledText> humanLabe
     static final List<String> ROUTES = List.of("screening.accepted", "screening.review", "screening.quarantined");
 
     /** Reads the committed records of every route, from {@code since} (null: from the start). */
-    static StreamTraffic read(Map<String, Object> kafkaConfig, Instant since, int maxUnlabelled, long seed) {
-        Map<String, Object> config = new java.util.HashMap<>(kafkaConfig);
-        config.put(ConsumerConfig.GROUP_ID_CONFIG, "emscreen-trainer-" + UUID.randomUUID());
-        config.put(ConsumerConfig.ISOLATION_LEVEL_CONFIG, "read_committed");
-        config.put(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false);
+    static StreamTraffic read(KafkaOptions kafka, Instant since, int maxUnlabelled, long seed) {
+        Map<String, Object> config = kafka.readCommittedConfig("trainer");
         SpecificAvroSerde<ScreenedSample> serde = new SpecificAvroSerde<>(ScreenedSample.class);
         serde.configure(config, false);
         Map<String, ScreenedSample> latest = new LinkedHashMap<>();

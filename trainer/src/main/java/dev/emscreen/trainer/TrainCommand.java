@@ -138,16 +138,10 @@ final class TrainCommand implements Callable<Integer> {
     }
 
     private SeedData withTraffic(SeedData seedData) {
-        Map<String, Object> config = new java.util.HashMap<>();
-        config.put("bootstrap.servers", fromKafka);
-        config.put("schema.registry.url", schemaRegistry != null ? schemaRegistry
-                : (publish != null ? publish.replaceAll("/+$", "") : "http://localhost:8081") + "/ccompat");
-        if (schemaRegistryAuth != null) {
-            config.put("basic.auth.credentials.source", "USER_INFO");
-            config.put("basic.auth.user.info", schemaRegistryAuth);
-        }
+        KafkaOptions kafka = KafkaOptions.of(fromKafka, schemaRegistry != null ? schemaRegistry
+                : (publish != null ? publish.replaceAll("/+$", "") : "http://localhost:8081") + "/ccompat", schemaRegistryAuth);
         java.time.Instant from = since == null ? null : java.time.Instant.now().minus(Durations.parse(since));
-        StreamTraffic traffic = StreamTraffic.read(config, from, maxTraffic, seed);
+        StreamTraffic traffic = StreamTraffic.read(kafka, from, maxTraffic, seed);
         System.out.printf("Stream traffic from %s%s: %d records, %d unlabelled samples for the SAE, %d annotator rulings as labels%n",
                 fromKafka, since == null ? "" : " (last " + since + ")", traffic.records(),
                 traffic.unlabelled().size(), traffic.humanLabelled().size());

@@ -104,8 +104,8 @@ class TrainFromKafkaTest {
         }
     }
 
-    private static Map<String, Object> config() {
-        return Map.of("bootstrap.servers", KAFKA.bootstrapServers(), "schema.registry.url", REGISTRY);
+    private static KafkaOptions config() {
+        return KafkaOptions.of(KAFKA.bootstrapServers(), REGISTRY, null);
     }
 
     private static void send(KafkaProducer<String, ScreenedSample> producer, String topic, ScreenedSample value, Instant at)

@@ -2,6 +2,12 @@ package dev.emscreen.stream;
 
 import dev.emscreen.records.FeatureSetStatus;
 import dev.emscreen.records.FeatureSetVersion;
+import dev.emscreen.schemas.registry.SchemaRegistryException;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.function.Function;
 import org.apache.kafka.streams.processor.api.Processor;
 import org.apache.kafka.streams.processor.api.ProcessorContext;
 import org.apache.kafka.streams.processor.api.Record;
@@ -11,16 +17,30 @@ import org.apache.kafka.streams.state.KeyValueStore;
  * Follows the registry's change feed (a global store: every instance sees every version) and loads
  * each version announced ACTIVE. The store is in memory, so on start the whole compacted topic is
  * replayed through here and the last ACTIVE entry wins, as it did before the restart.
+ *
+ * <p>Entries arrive as bytes and are decoded here: an entry that cannot be decoded because the schema
+ * registry is unreachable, or whose bundle cannot be fetched because the registry is, is retried
+ * (and readiness says why meanwhile); an entry that is simply unreadable is skipped and named.
  */
-final class FeatureSetFeed implements Processor<String, FeatureSetVersion, Void, Void> {
+final class FeatureSetFeed implements Processor<String, byte[], Void, Void> {
+
+    private static final org.slf4j.Logger LOG = org.slf4j.LoggerFactory.getLogger(FeatureSetFeed.class);
 
     private final FeatureSetLoader loader;
     private final ActiveFeatureSet active;
+    private final Function<byte[], FeatureSetVersion> decode;
+    private final FeedRetry retry;
     private KeyValueStore<String, FeatureSetVersion> versions;
+    // Guarded by this: the global thread adds entries, the retry thread may catch up on them.
+    private final Map<String, byte[]> undecoded = new LinkedHashMap<>();
+    private final List<FeatureSetVersion> decoded = new ArrayList<>();
+    private FeatureSetVersion wanted;
 
-    FeatureSetFeed(FeatureSetLoader loader, ActiveFeatureSet active) {
+    FeatureSetFeed(FeatureSetLoader loader, ActiveFeatureSet active, Function<byte[], FeatureSetVersion> decode, FeedRetry retry) {
         this.loader = loader;
         this.active = active;
+        this.decode = decode;
+        this.retry = retry;
     }
 
     @Override
@@ -29,19 +49,63 @@ final class FeatureSetFeed implements Processor<String, FeatureSetVersion, Void,
     }
 
     @Override
-    public void process(Record<String, FeatureSetVersion> record) {
+    public void process(Record<String, byte[]> record) {
         if (record.key() == null) {
             return;
         }
+        synchronized (this) {
+            undecoded.remove(record.key());
+            if (record.value() != null) {
+                undecoded.put(record.key(), record.value());
+            }
+        }
         if (record.value() == null) {
             versions.delete(record.key());
-            return;
         }
-        versions.put(record.key(), record.value());
-        FeatureSetVersion version = record.value();
-        boolean serving = active.version().filter(version.getVersion()::equals).isPresent();
-        if (version.getStatus() == FeatureSetStatus.ACTIVE && !serving) {
-            loader.load(version);
+        if (catchUp()) {
+            retry.cancel();
+        } else {
+            retry.retry("the feature-set feed (the registry cannot be reached)", this::catchUp);
         }
+        List<FeatureSetVersion> toStore;
+        synchronized (this) {
+            toStore = List.copyOf(decoded);
+            decoded.clear();
+        }
+        toStore.forEach(v -> versions.put(v.getVersion(), v));
+    }
+
+    /**
+     * Decodes the entries waiting, in feed order, and loads the last one announced ACTIVE. False while
+     * the registry cannot be reached (readiness says why meanwhile): to decode an entry (schema
+     * registry) or to fetch the wanted bundle (artifact store). All entries wait together, because the
+     * one that matters may be any of them: a promotion writes the new set ACTIVE and the old RETIRED.
+     */
+    private synchronized boolean catchUp() {
+        for (var it = undecoded.entrySet().iterator(); it.hasNext(); ) {
+            Map.Entry<String, byte[]> entry = it.next();
+            try {
+                FeatureSetVersion version = decode.apply(entry.getValue());
+                decoded.add(version);
+                if (version.getStatus() == FeatureSetStatus.ACTIVE) {
+                    wanted = version;
+                }
+            } catch (SchemaRegistryException e) {
+                active.refused("cannot read feature-set feed entry " + entry.getKey() + ": " + e.getMessage() + "; retrying");
+                return false;
+            } catch (RuntimeException e) {
+                LOG.warn("Skipped unreadable feature-set feed entry {}: {}", entry.getKey(), e.getMessage());
+            }
+            it.remove();
+        }
+        if (wanted != null && active.version().filter(wanted.getVersion()::equals).isEmpty()) {
+            try {
+                loader.load(wanted); // serves it, or refuses it for good (a bad bundle): either way done
+            } catch (FeatureSetLoader.SourceUnavailable unreachable) {
+                return false;
+            }
+        }
+        wanted = null;
+        return true;
     }
 }

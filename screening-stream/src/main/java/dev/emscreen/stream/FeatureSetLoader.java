@@ -61,6 +61,22 @@ public final class FeatureSetLoader {
         return activate(version.getVersion(), version.getVersion(), () -> fetch(version));
     }
 
+    /**
+     * The bundle's source (the registry) could not be reached: unlike a bad bundle, worth trying again.
+     * Thrown after the refusal is recorded, so readiness already says why.
+     */
+    static final class SourceUnavailable extends RuntimeException {
+        SourceUnavailable(String message, Throwable cause) {
+            super(message, cause);
+        }
+    }
+
+    private static final class Unreachable extends IOException {
+        Unreachable(String message, Throwable cause) {
+            super(message, cause);
+        }
+    }
+
     private interface Fetch {
         Path get() throws IOException;
     }
@@ -97,7 +113,12 @@ public final class FeatureSetLoader {
             if (encoder != null && active.current().map(ServingSet::encoder).orElse(null) != encoder) {
                 encoder.close();
             }
-            return refuse(what, e.getMessage() == null ? e.toString() : e.getMessage());
+            String reason = e.getMessage() == null ? e.toString() : e.getMessage();
+            refuse(what, reason);
+            if (e instanceof Unreachable) {
+                throw new SourceUnavailable(reason, e);
+            }
+            return false;
         }
     }
 
@@ -148,6 +169,8 @@ public final class FeatureSetLoader {
                         throw new IOException("GET " + uri + " answered HTTP " + response.statusCode());
                     }
                     return response.body();
+                } catch (java.net.ConnectException | java.net.http.HttpTimeoutException e) {
+                    throw new Unreachable("cannot reach " + uri + " (" + e + ")", e);
                 } catch (InterruptedException e) {
                     Thread.currentThread().interrupt();
                     throw new IOException("interrupted while fetching " + uri, e);

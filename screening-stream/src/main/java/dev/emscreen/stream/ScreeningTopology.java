@@ -42,6 +42,8 @@ public final class ScreeningTopology {
                                  ScreeningMetrics metrics) {
         StreamTopicNames topics = settings.topics();
         ScreeningSerdes serdes = new ScreeningSerdes(settings.serdeConfig());
+        // Feed entries the registry could not serve (it was down) are tried again this often.
+        FeedRetry feedRetry = new FeedRetry(java.time.Duration.ofSeconds(10));
         Topology topology = new Topology();
 
         topology.addSource("samples-source", new ByteArrayDeserializer(), new ByteArrayDeserializer(), topics.samples());
@@ -73,8 +75,9 @@ public final class ScreeningTopology {
 
         topology.addGlobalStore(Stores.keyValueStoreBuilder(Stores.inMemoryKeyValueStore(StoreNames.FEATURE_SET_VERSIONS),
                         Serdes.String(), serdes.versions()).withLoggingDisabled(),
-                "feature-set-versions-source", new StringDeserializer(), serdes.versions().deserializer(),
-                topics.featureSetVersions(), "follow-feature-sets", () -> new FeatureSetFeed(loader, active));
+                "feature-set-versions-source", new StringDeserializer(), new ByteArrayDeserializer(),
+                topics.featureSetVersions(), "follow-feature-sets", () -> new FeatureSetFeed(loader, active,
+                        bytes -> serdes.versions().deserializer().deserialize(topics.featureSetVersions(), bytes), feedRetry));
         return topology;
     }
 }

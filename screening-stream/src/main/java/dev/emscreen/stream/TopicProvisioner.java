@@ -92,7 +92,7 @@ public class TopicProvisioner {
         }
     }
 
-    private Map<String, Object> adminConfig() {
+    Map<String, Object> adminConfig() {
         Map<String, Object> admin = new HashMap<>();
         TopologyProducer.kafkaStreamsProperties(all).forEach((key, value) -> {
             if (key.startsWith("security.") || key.startsWith("sasl.") || key.startsWith("ssl.")) {

@@ -1,0 +1,80 @@
+package dev.emscreen.faults;
+
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * {@code ./emscreen faults [--feature-set DIR] [--samples N] [--kills K] [scenario...]}: runs the fault
+ * scenarios (crash, broker-restart, bad-input) against real processes and prints one FAULT line per
+ * scenario. Exits 1 if anything was lost or doubled.
+ */
+public final class FaultSuite {
+
+    private FaultSuite() {
+    }
+
+    /** A small valid feature set other than the default (seed {@code seed}), built by the trainer once. */
+    static Path otherSet(Path root, Path work, int seed) throws Exception {
+        Path dir = work.resolve("other-sets/set-" + seed);
+        Path zip = dir.resolveSibling("set-" + seed + ".zip");
+        if (!java.nio.file.Files.exists(zip)) {
+            Process train = new ProcessBuilder("java", "-Xmx2g", "-Dai.djl.offline=true", "-cp",
+                    root.resolve("trainer/target/classes") + ":" + root.resolve("trainer/target/lib") + "/*",
+                    "dev.emscreen.trainer.Main", "train", "--out", dir.toString(), "--sae-width", "128", "--k", "8",
+                    "--epochs", "2", "--toxic", "20", "--seed", Integer.toString(seed)).redirectErrorStream(true)
+                    .redirectOutput(java.nio.file.Files.createDirectories(work).resolve("other-set-" + seed + ".log").toFile()).start();
+            if (train.waitFor() != 0) {
+                throw new IllegalStateException("could not build a second feature set; see " + work.resolve("other-set-" + seed + ".log"));
+            }
+        }
+        return zip;
+    }
+
+    public static void main(String[] args) throws Exception {
+        Path root = Path.of(System.getProperty("emscreen.root", ".")).toAbsolutePath().normalize();
+        Path featureSet = null;
+        Path work = root.resolve(".emscreen/faults");
+        int samples = 50_000;
+        int kills = 5;
+        List<String> scenarios = new ArrayList<>();
+        for (int i = 0; i < args.length; i++) {
+            switch (args[i]) {
+                case "--feature-set" -> featureSet = Path.of(args[++i]);
+                case "--samples" -> samples = Integer.parseInt(args[++i]);
+                case "--kills" -> kills = Integer.parseInt(args[++i]);
+                case "--work" -> work = Path.of(args[++i]);
+                default -> scenarios.add(args[i]);
+            }
+        }
+        if (featureSet == null) {
+            throw new IllegalArgumentException("--feature-set DIR is required (./emscreen faults passes the default set)");
+        }
+        if (scenarios.isEmpty()) {
+            scenarios = List.of("crash", "broker-restart", "bad-input", "feature-set");
+        }
+        Scenarios suite = new Scenarios(root, work, featureSet, samples);
+        List<String> report = new ArrayList<>();
+        boolean failed = false;
+        for (String scenario : scenarios) {
+            long started = System.nanoTime();
+            System.out.println("scenario " + scenario + " ...");
+            Report result = switch (scenario) {
+                case "crash" -> suite.crash(kills);
+                case "broker-restart" -> suite.brokerRestart();
+                case "bad-input" -> suite.badInput();
+                case "feature-set" -> suite.featureSetFaults(otherSet(root, work, 1), otherSet(root, work, 2));
+                default -> throw new IllegalArgumentException("unknown scenario " + scenario
+                        + " (crash, broker-restart, bad-input, feature-set)");
+            };
+            result.lines().forEach(System.out::println);
+            System.out.printf("  %s: %s in %.0f s; logs in %s%n", scenario, result.passed() ? "passed" : "FAILED",
+                    (System.nanoTime() - started) / 1e9, work.resolve(scenario));
+            report.add(result.faultLine() + (result.passed() ? "" : "  FAILED"));
+            failed |= !result.passed();
+        }
+        System.out.println();
+        report.forEach(System.out::println);
+        System.exit(failed ? 1 : 0);
+    }
+}

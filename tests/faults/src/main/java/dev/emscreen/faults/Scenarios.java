@@ -1,0 +1,237 @@
+package dev.emscreen.faults;
+
+import dev.emscreen.records.TrainingSample;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Random;
+import java.util.Set;
+
+/** The fault scenarios. Each runs on a cluster of its own and returns its report lines. */
+final class Scenarios {
+
+    private final Path root;
+    private final Path work;
+    private final Path featureSet;
+    private final int samples;
+    private final Random random = new Random(20261124);
+
+    Scenarios(Path root, Path work, Path featureSet, int samples) {
+        this.root = root;
+        this.work = work;
+        this.featureSet = featureSet;
+        this.samples = samples;
+    }
+
+    /** SIGKILL the stream at random moments while it works, restart it each time; then count. */
+    Report crash(int kills) throws Exception {
+        try (Cluster cluster = cluster("crash"); Traffic traffic = new Traffic(root, cluster.clientConfig())) {
+            Set<String> ids = sendGood(traffic, "crash", samples);
+            cluster.startStream(featureSet);
+            double recover = 0;
+            for (int k = 0; k < kills; k++) {
+                Thread.sleep(10_000 + random.nextInt(20_000));
+                int before = Audit.read(cluster.clientConfig()).seen(ids);
+                cluster.stream().kill();
+                long killed = System.nanoTime();
+                cluster.startStream(featureSet);
+                cluster.stream().awaitHttp(cluster.streamUrl() + "/q/health/ready", Duration.ofMinutes(3));
+                recover = Math.max(recover, (System.nanoTime() - killed) / 1e9);
+                System.out.printf("  crash: SIGKILL %d of %d after %d of %d samples were out; ready again in %.1f s%n",
+                        k + 1, kills, before, ids.size(), (System.nanoTime() - killed) / 1e9);
+            }
+            Audit audit = Audit.await(cluster.clientConfig(), ids, Duration.ofMinutes(3));
+            int differ = new ReferenceCheck(root, work.resolve("crash"), featureSet).differing(traffic, audit, ids, 1_000, random);
+            int leaked = LogPrivacy.leaked(cluster.stream().log(), traffic, ids);
+            return new Report(List.of(audit.line("crash", ids, recover),
+                    "  verdicts against an offline clean run of the same feature set: 1000 sampled, " + differ + " differ",
+                    LogPrivacy.line(cluster.stream().log(), leaked)),
+                    audit.lost(ids) == 0 && audit.doubled() == 0 && differ == 0 && leaked == 0);
+        }
+    }
+
+    /** Stop the broker mid-stream and start it again; the stream must recover by itself. */
+    Report brokerRestart() throws Exception {
+        try (Cluster cluster = cluster("broker-restart"); Traffic traffic = new Traffic(root, cluster.clientConfig())) {
+            Set<String> ids = sendGood(traffic, "broker", Math.max(1, samples / 5));
+            cluster.startStream(featureSet);
+            cluster.stream().awaitHttp(cluster.streamUrl() + "/q/health/ready", Duration.ofMinutes(3));
+            Thread.sleep(15_000);
+            int atStop = Audit.read(cluster.clientConfig()).seen(ids);
+            cluster.stopBroker();
+            System.out.printf("  broker-restart: broker stopped after %d of %d samples were out; restarting in 10 s%n", atStop, ids.size());
+            Thread.sleep(10_000);
+            cluster.startBroker();
+            long back = System.nanoTime();
+            int atRestart = Audit.read(cluster.clientConfig()).seen(ids);
+            double recover = -1;
+            while (recover < 0 && System.nanoTime() - back < Duration.ofMinutes(5).toNanos()) {
+                if (!cluster.stream().alive()) {
+                    throw new IllegalStateException("the stream died when the broker went away; see " + cluster.stream().log());
+                }
+                if (Audit.read(cluster.clientConfig()).seen(ids) > atRestart || atRestart == ids.size()) {
+                    recover = (System.nanoTime() - back) / 1e9;
+                }
+                Thread.sleep(1_000);
+            }
+            Audit audit = Audit.await(cluster.clientConfig(), ids, Duration.ofMinutes(3));
+            return new Report(List.of(audit.line("broker-restart", ids, recover),
+                    "  the same stream process throughout, never restarted: " + cluster.stream().alive()),
+                    audit.lost(ids) == 0 && audit.doubled() == 0 && cluster.stream().alive() && recover >= 0);
+        }
+    }
+
+    /** 10,000 bad records of every kind mixed into good traffic: every bad one dead-lettered with a reason. */
+    Report badInput() throws Exception {
+        try (Cluster cluster = cluster("bad-input"); Traffic traffic = new Traffic(root, cluster.clientConfig())) {
+            BadRecords bad = new BadRecords(traffic, random);
+            Set<String> good = new LinkedHashSet<>();
+            Map<String, String> kindOf = new LinkedHashMap<>();
+            int goodCount = Math.max(1, samples / 10);
+            for (int i = 0, g = 0; i < 10_000 || g < goodCount; i++) {
+                if (i < 10_000) {
+                    BadRecords.Record r = bad.next(i);
+                    traffic.send(r.key(), r.value());
+                    kindOf.put(r.key(), r.kind());
+                }
+                if (g < goodCount && (i % 2 == 0 || i >= 10_000)) {
+                    TrainingSample s = g % 50 == 0 ? BadRecords.deeplyNested("bad-good-" + g, traffic.sample("x", g))
+                            : traffic.sample("bad-good-" + g, g);
+                    traffic.send(s);
+                    good.add(s.getId());
+                    g++;
+                }
+            }
+            traffic.flush();
+            cluster.startStream(featureSet);
+            Set<String> all = new LinkedHashSet<>(good);
+            all.addAll(kindOf.keySet());
+            Audit audit = Audit.await(cluster.clientConfig(), all, Duration.ofMinutes(3));
+            long badWithReason = kindOf.keySet().stream().filter(k -> "dlq".equals(audit.route.get(k))
+                    && !audit.dlqReason.get(k).equals("(none)")).count();
+            long goodRouted = good.stream().filter(k -> audit.route.containsKey(k) && !"dlq".equals(audit.route.get(k))).count();
+            Map<String, Map<String, Integer>> reasons = new LinkedHashMap<>();
+            kindOf.forEach((k, kind) -> reasons.computeIfAbsent(kind, x -> new LinkedHashMap<>())
+                    .merge(audit.dlqReason.getOrDefault(k, "NOT IN DLQ"), 1, Integer::sum));
+            List<String> lines = new ArrayList<>(List.of(audit.line("bad-input", all, 0)));
+            lines.add(String.format("  bad records dead-lettered with a reason: %d of %d; good records routed: %d of %d; stream alive: %s",
+                    badWithReason, kindOf.size(), goodRouted, good.size(), cluster.stream().alive()));
+            reasons.forEach((kind, r) -> lines.add("    " + kind + " -> " + r));
+            int leaked = LogPrivacy.leaked(cluster.stream().log(), traffic, good);
+            lines.add(LogPrivacy.line(cluster.stream().log(), leaked));
+            return new Report(lines, audit.lost(all) == 0 && audit.doubled() == 0 && badWithReason == kindOf.size()
+                    && goodRouted == good.size() && cluster.stream().alive() && leaked == 0);
+        }
+    }
+
+    /**
+     * Promoted bundles whose stored artifact was corrupted or truncated after upload (bit rot, a bad
+     * disk, tampering) are refused while the old set keeps serving; a stream started while the registry
+     * is down is not ready and says why, instead of screening without a feature set.
+     */
+    Report featureSetFaults(Path otherSetA, Path otherSetB) throws Exception {
+        try (Cluster cluster = cluster("feature-set"); Traffic traffic = new Traffic(root, cluster.clientConfig())) {
+            RegistryCalls registry = new RegistryCalls(cluster.registryUrl(), Cluster.TOKEN);
+            Path defaultZip = featureSet.resolveSibling(featureSet.getFileName() + ".zip");
+            String serving = registry.upload(defaultZip).get("version").asText();
+            registry.promote(serving);
+            cluster.startStream(null).awaitHttp(cluster.streamUrl() + "/q/health/ready", Duration.ofMinutes(3));
+            Set<String> ids = new LinkedHashSet<>();
+            List<String> lines = new ArrayList<>();
+            boolean passed = true;
+            int round = 0;
+            for (String fault : List.of("corrupt", "truncated")) {
+                Path zip = fault.equals("corrupt") ? otherSetA : otherSetB;
+                var candidate = registry.upload(zip);
+                Path stored = cluster.dir.resolve("registry/artifacts/" + candidate.get("bundleSha256").asText() + ".zip");
+                byte[] bytes = Files.readAllBytes(stored);
+                if (fault.equals("corrupt")) {
+                    for (int i = bytes.length / 3; i < bytes.length / 3 + 64; i++) {
+                        bytes[i] ^= 0x5a;
+                    }
+                    Files.write(stored, bytes);
+                } else {
+                    Files.write(stored, Arrays.copyOf(bytes, bytes.length / 2));
+                }
+                registry.promote(candidate.get("version").asText());
+                Thread.sleep(5_000);
+                Set<String> batch = sendGood(traffic, "fs-" + (++round), 300);
+                ids.addAll(batch);
+                Audit audit = Audit.await(cluster.clientConfig(), batch, Duration.ofMinutes(2));
+                long byOld = batch.stream().filter(id -> audit.verdicts.containsKey(id)
+                        && audit.verdicts.get(id).getVerdict().getFeatureSetVersion().equals(serving)).count();
+                String ready = Service.body(cluster.streamUrl() + "/q/health/ready");
+                boolean refused = Files.readString(cluster.stream().log()).contains("Refused feature set " + candidate.get("version").asText());
+                lines.add(String.format("  %s artifact of %s promoted: refused %s; %d of %d new samples screened by %s; ready: %s",
+                        fault, candidate.get("version").asText(), refused, byOld, batch.size(), serving, ready.contains("\"UP\"")));
+                passed &= refused && byOld == batch.size() && ready.contains(serving);
+                registry.rollback();
+            }
+            Audit audit = Audit.read(cluster.clientConfig());
+            lines.add(0, audit.line("feature-set", ids, 0));
+            passed &= audit.lost(ids) == 0 && audit.doubled() == 0;
+            // A fresh instance while the registry is down: not ready, and the readiness body says why.
+            cluster.stream().stop();
+            cluster.stopRegistry();
+            cluster.startStream(null);
+            Thread.sleep(30_000);
+            int status = Service.status(cluster.streamUrl() + "/q/health/ready");
+            String why = Service.body(cluster.streamUrl() + "/q/health/ready");
+            String reason = why.replaceAll("(?s).*\"reason\"\\s*:\\s*\"([^\"]*)\".*", "$1");
+            lines.add("  stream started while the registry is down: readiness " + status + ", reason: " + reason);
+            passed &= status == 503 && reason.contains("cannot be reached");
+            // The registry comes back: the same instance must serve by itself, no promotion, no restart.
+            cluster.startRegistry();
+            long back = System.nanoTime();
+            cluster.stream().awaitHttp(cluster.streamUrl() + "/q/health/ready", Duration.ofMinutes(2));
+            double recover = (System.nanoTime() - back) / 1e9;
+            lines.add(String.format("  registry back: the stream serves again %.1f s later", recover));
+            lines.set(0, audit.line("feature-set", ids, recover));
+            return new Report(lines, passed);
+        }
+    }
+
+    private Cluster cluster(String name) throws Exception {
+        Path dir = work.resolve(name);
+        if (Files.exists(dir)) {
+            try (var walk = Files.walk(dir)) {
+                walk.sorted(java.util.Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
+            }
+        }
+        Cluster cluster = new Cluster(root, dir);
+        cluster.startBroker();
+        cluster.startRegistry();
+        return cluster;
+    }
+
+    private static Set<String> sendGood(Traffic traffic, String prefix, int n) {
+        Set<String> ids = new LinkedHashSet<>();
+        for (int i = 0; i < n; i++) {
+            TrainingSample s = traffic.sample(prefix + "-" + i, i);
+            traffic.send(s);
+            ids.add(s.getId());
+        }
+        traffic.flush();
+        return ids;
+    }
+
+    static byte[] utf8(String s) {
+        return s.getBytes(StandardCharsets.UTF_8);
+    }
+
+    static int indexOf(byte[] haystack, byte[] needle) {
+        for (int i = 0; i + needle.length <= haystack.length; i++) {
+            if (Arrays.equals(haystack, i, i + needle.length, needle, 0, needle.length)) {
+                return i;
+            }
+        }
+        return -1;
+    }
+}

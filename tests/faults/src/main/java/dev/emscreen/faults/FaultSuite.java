@@ -5,9 +5,9 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * {@code ./emscreen faults [--feature-set DIR] [--samples N] [--kills K] [scenario...]}: runs the fault
- * scenarios (crash, broker-restart, bad-input) against real processes and prints one FAULT line per
- * scenario. Exits 1 if anything was lost or doubled.
+ * {@code ./emscreen faults [--feature-set DIR] [--samples N] [--kills K] [--load-minutes M] [scenario...]}:
+ * runs the fault scenarios (crash, broker-restart, bad-input, feature-set, load) against real processes
+ * and prints one FAULT line per scenario. Exits 1 if a check fails: anything lost or doubled included.
  */
 public final class FaultSuite {
 
@@ -37,12 +37,14 @@ public final class FaultSuite {
         Path work = root.resolve(".emscreen/faults");
         int samples = 50_000;
         int kills = 5;
+        int loadMinutes = 5;
         List<String> scenarios = new ArrayList<>();
         for (int i = 0; i < args.length; i++) {
             switch (args[i]) {
                 case "--feature-set" -> featureSet = Path.of(args[++i]);
                 case "--samples" -> samples = Integer.parseInt(args[++i]);
                 case "--kills" -> kills = Integer.parseInt(args[++i]);
+                case "--load-minutes" -> loadMinutes = Integer.parseInt(args[++i]);
                 case "--work" -> work = Path.of(args[++i]);
                 default -> scenarios.add(args[i]);
             }
@@ -51,7 +53,7 @@ public final class FaultSuite {
             throw new IllegalArgumentException("--feature-set DIR is required (./emscreen faults passes the default set)");
         }
         if (scenarios.isEmpty()) {
-            scenarios = List.of("crash", "broker-restart", "bad-input", "feature-set");
+            scenarios = List.of("crash", "broker-restart", "bad-input", "feature-set", "load");
         }
         Scenarios suite = new Scenarios(root, work, featureSet, samples);
         List<String> report = new ArrayList<>();
@@ -64,8 +66,9 @@ public final class FaultSuite {
                 case "broker-restart" -> suite.brokerRestart();
                 case "bad-input" -> suite.badInput();
                 case "feature-set" -> suite.featureSetFaults(otherSet(root, work, 1), otherSet(root, work, 2));
+                case "load" -> suite.load(loadMinutes);
                 default -> throw new IllegalArgumentException("unknown scenario " + scenario
-                        + " (crash, broker-restart, bad-input, feature-set)");
+                        + " (crash, broker-restart, bad-input, feature-set, load)");
             };
             result.lines().forEach(System.out::println);
             System.out.printf("  %s: %s in %.0f s; logs in %s%n", scenario, result.passed() ? "passed" : "FAILED",

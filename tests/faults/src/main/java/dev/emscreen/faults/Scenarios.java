@@ -198,6 +198,13 @@ final class Scenarios {
         }
     }
 
+    /** Twice the measured throughput for {@code minutes}: lag grows, then drains; memory bounded; no rebalance storm. */
+    Report load(int minutes) throws Exception {
+        try (Cluster cluster = cluster("load"); Traffic traffic = new Traffic(root, cluster.clientConfig())) {
+            return LoadScenario.run(cluster, traffic, featureSet, minutes);
+        }
+    }
+
     private Cluster cluster(String name) throws Exception {
         Path dir = work.resolve(name);
         if (Files.exists(dir)) {

@@ -84,9 +84,8 @@ public final class JsonlTexts {
                 }
                 messages.add(new ChatMessage(m.get("role").asText(), m.get("content").asText()));
             }
-            String response = messages.stream().filter(m -> m.getRole().equals("assistant"))
-                    .map(ChatMessage::getContent).reduce((a, b) -> a + "\n" + b).orElse("");
-            return new LabelledText(id, LabelledText.Kind.SAMPLE, domain, split, label, ChatText.of(messages), response);
+            return new LabelledText(id, LabelledText.Kind.SAMPLE, domain, split, label, ChatText.of(messages),
+                    LabelledText.responseOf(messages));
         }
         if (node.has("response")) {
             String response = node.get("response").asText();

@@ -1,6 +1,8 @@
 package dev.emscreen.trainer;
 
 import dev.emscreen.features.encoder.ChatText;
+import dev.emscreen.records.ChatMessage;
+import java.util.List;
 
 /**
  * A text the trainer learns from or evaluates on.
@@ -12,6 +14,12 @@ import dev.emscreen.features.encoder.ChatText;
 public record LabelledText(String id, Kind kind, String domain, String split, Boolean positive, ChatText text, String response) {
 
     public enum Kind { SAMPLE, REFERENCE }
+
+    /** The assistant's words of a chat, its turns joined by newlines: what labels and baselines read. */
+    static String responseOf(List<ChatMessage> messages) {
+        return messages.stream().filter(m -> "assistant".equals(m.getRole())).map(ChatMessage::getContent)
+                .reduce((a, b) -> a + "\n" + b).orElse("");
+    }
 
     public boolean isTrain() {
         return !"validation".equals(split);

@@ -45,8 +45,7 @@ final class PublishCommand implements Callable<Integer> {
                 registry.promote(outcome.candidate());
                 outcome = new Publisher.Outcome(outcome.candidate(), true, "asked to (--promote)");
             }
-            System.out.printf("  %-14s %s: %s%n", outcome.promoted() ? "promoted" : "not promoted", outcome.candidate(),
-                    outcome.reason());
+            System.out.println(outcome.line());
             return 0;
         } finally {
             if (archive != featureSet) {

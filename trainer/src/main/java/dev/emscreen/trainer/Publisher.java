@@ -26,6 +26,11 @@ final class Publisher {
 
     /** What happened: the candidate's version, and whether it now serves (with why, either way). */
     record Outcome(String candidate, boolean promoted, String reason) {
+
+        /** The report line: "promoted fs-...: why" or "not promoted fs-...: why". */
+        String line() {
+            return String.format("  %-14s %s: %s", promoted ? "promoted" : "not promoted", candidate, reason);
+        }
     }
 
     private final RegistryClient registry;

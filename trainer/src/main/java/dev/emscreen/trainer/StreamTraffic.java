@@ -77,9 +77,7 @@ record StreamTraffic(List<LabelledText> unlabelled, List<LabelledText> humanLabe
     /** Domain left unset: validation stays on the seed split, so per-domain metrics name only validated domains. */
     private static LabelledText text(ScreenedSample screened, Boolean inducing) {
         List<ChatMessage> messages = screened.getSample().getMessages();
-        String response = messages.stream().filter(m -> "assistant".equals(m.getRole()))
-                .map(ChatMessage::getContent).reduce((a, b) -> a + "\n" + b).orElse("");
         return new LabelledText("stream:" + screened.getSample().getId(), LabelledText.Kind.SAMPLE, null, "train", inducing,
-                ChatText.of(messages), response);
+                ChatText.of(messages), LabelledText.responseOf(messages));
     }
 }

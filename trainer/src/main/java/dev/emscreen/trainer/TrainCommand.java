@@ -130,8 +130,7 @@ final class TrainCommand implements Callable<Integer> {
             if (publish != null) {
                 var outcome = new Publisher(new RegistryClient(publish, token), System.out)
                         .publish(archive, out, seedData.validation(), promoteIfBetter);
-                System.out.printf("  %-14s %s: %s%n", outcome.promoted() ? "promoted" : "not promoted", outcome.candidate(),
-                        outcome.reason());
+                System.out.println(outcome.line());
             }
         }
         return 0;

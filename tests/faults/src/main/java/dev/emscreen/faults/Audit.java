@@ -97,8 +97,4 @@ final class Audit {
                 scenario, ids.size(), c.get("accepted"), c.get("review"), c.get("quarantined"), c.get("dlq"), lost(ids), doubled(),
                 recoverSeconds);
     }
-
-    static Duration minutes(int n) {
-        return Duration.ofMinutes(n);
-    }
 }

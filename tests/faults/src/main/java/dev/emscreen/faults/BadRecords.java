@@ -41,7 +41,7 @@ final class BadRecords {
         }
         if (slot < 85) {
             byte[] bytes = traffic.encode(Traffic.sample(key, "Is this fine?", "Sure, XX it is.", Map.of()));
-            int at = Scenarios.indexOf(bytes, Scenarios.utf8("XX"));
+            int at = indexOf(bytes, "XX".getBytes(java.nio.charset.StandardCharsets.UTF_8));
             bytes[at] = (byte) 0xC3; // a two-byte lead followed by '(' : not UTF-8
             bytes[at + 1] = (byte) 0x28;
             return new Record(key, bytes, "invalid-utf8");
@@ -56,6 +56,15 @@ final class BadRecords {
         TrainingSample noAnswer = TrainingSample.newBuilder(traffic.sample(key, i))
                 .setMessages(java.util.List.of(new dev.emscreen.records.ChatMessage("user", "Hello?"))).build();
         return new Record(key, traffic.encode(noAnswer), "no-assistant-message");
+    }
+
+    private static int indexOf(byte[] haystack, byte[] needle) {
+        for (int i = 0; i + needle.length <= haystack.length; i++) {
+            if (java.util.Arrays.equals(haystack, i, i + needle.length, needle, 0, needle.length)) {
+                return i;
+            }
+        }
+        return -1;
     }
 
     /** A good sample whose metadata holds 5,000 levels of JSON brackets: odd, valid, must be routed. */

@@ -25,7 +25,6 @@ final class Cluster implements AutoCloseable {
     private final Service broker;
     private Service registry;
     private Service stream;
-    private int streamStarts;
 
     Cluster(Path root, Path dir) throws IOException {
         this.root = root;
@@ -96,7 +95,6 @@ final class Cluster implements AutoCloseable {
         }
         command.addAll(List.of(extraOptions));
         command.addAll(List.of("-jar", root.resolve("screening-stream/target/quarkus-app/quarkus-run.jar").toString()));
-        streamStarts++;
         stream = new Service("stream", command, dir.resolve("logs/stream.log")).start();
         stream.awaitHttp(streamUrl() + "/q/health/live", Duration.ofSeconds(180));
         return stream;
@@ -104,10 +102,6 @@ final class Cluster implements AutoCloseable {
 
     Service stream() {
         return stream;
-    }
-
-    int streamStarts() {
-        return streamStarts;
     }
 
     @Override

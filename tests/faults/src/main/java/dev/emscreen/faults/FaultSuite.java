@@ -19,14 +19,8 @@ public final class FaultSuite {
         Path dir = work.resolve("other-sets/set-" + seed);
         Path zip = dir.resolveSibling("set-" + seed + ".zip");
         if (!java.nio.file.Files.exists(zip)) {
-            Process train = new ProcessBuilder("java", "-Xmx2g", "-Dai.djl.offline=true", "-cp",
-                    root.resolve("trainer/target/classes") + ":" + root.resolve("trainer/target/lib") + "/*",
-                    "dev.emscreen.trainer.Main", "train", "--out", dir.toString(), "--sae-width", "128", "--k", "8",
-                    "--epochs", "2", "--toxic", "20", "--seed", Integer.toString(seed)).redirectErrorStream(true)
-                    .redirectOutput(java.nio.file.Files.createDirectories(work).resolve("other-set-" + seed + ".log").toFile()).start();
-            if (train.waitFor() != 0) {
-                throw new IllegalStateException("could not build a second feature set; see " + work.resolve("other-set-" + seed + ".log"));
-            }
+            TrainerProcess.run(root, work.resolve("other-set-" + seed + ".log"), "train", "--out", dir.toString(),
+                    "--sae-width", "128", "--k", "8", "--epochs", "2", "--toxic", "20", "--seed", Integer.toString(seed));
         }
         return zip;
     }

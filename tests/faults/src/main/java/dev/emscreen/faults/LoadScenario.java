@@ -1,6 +1,5 @@
 package dev.emscreen.faults;
 
-import dev.emscreen.records.TrainingSample;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -31,7 +30,7 @@ final class LoadScenario {
         // Throughput now, on this machine: 3,000 samples through a warm stream.
         Set<String> ids = new LinkedHashSet<>();
         long t0 = System.nanoTime();
-        ids.addAll(send(traffic, "load-warm", 0, 3_000));
+        ids.addAll(traffic.sendSamples("load-warm", 0, 3_000));
         Audit.await(cluster.clientConfig(), ids, Duration.ofMinutes(2));
         double measured = 3_000 / ((System.nanoTime() - t0) / 1e9);
         double rate = 2 * measured;
@@ -49,7 +48,7 @@ final class LoadScenario {
                 double elapsed = (System.nanoTime() - start) / 1e9;
                 int due = (int) (elapsed * rate) - sent;
                 if (due > 0) {
-                    ids.addAll(send(traffic, "load", sent, due));
+                    ids.addAll(traffic.sendSamples("load", sent, due));
                     sent += due;
                 }
                 if (System.nanoTime() >= nextReport) {
@@ -82,16 +81,6 @@ final class LoadScenario {
             return new Report(lines, audit.lost(ids) == 0 && audit.doubled() == 0 && lag == 0 && lagMax > 0 && bounded
                     && rebalances >= 0 && rebalances <= 1);
         }
-    }
-
-    private static Set<String> send(Traffic traffic, String prefix, int from, int n) {
-        Set<String> ids = new LinkedHashSet<>();
-        for (int i = from; i < from + n; i++) {
-            TrainingSample s = traffic.sample(prefix + "-" + i, i);
-            traffic.send(s);
-            ids.add(s.getId());
-        }
-        return ids;
     }
 
     /** Records of screening.samples the stream's group has not committed yet. */

@@ -48,13 +48,8 @@ final class ReferenceCheck {
                 w.newLine();
             }
         }
-        Process score = new ProcessBuilder("java", "-Xmx2g", "-Dai.djl.offline=true", "-cp",
-                root.resolve("trainer/target/classes") + ":" + root.resolve("trainer/target/lib") + "/*",
-                "dev.emscreen.trainer.Main", "score", "--feature-set", featureSet.toString(), "--in", in.toString(),
-                "--out", out.toString()).redirectErrorStream(true).redirectOutput(dir.resolve("logs/reference.log").toFile()).start();
-        if (score.waitFor() != 0) {
-            throw new IllegalStateException("offline scoring failed; see " + dir.resolve("logs/reference.log"));
-        }
+        TrainerProcess.run(root, dir.resolve("logs/reference.log"), "score", "--feature-set", featureSet.toString(),
+                "--in", in.toString(), "--out", out.toString());
         int differ = 0;
         List<String> lines = Files.readAllLines(out);
         for (int i = 0; i < lines.size(); i++) {

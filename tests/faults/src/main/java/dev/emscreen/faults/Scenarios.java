@@ -1,7 +1,6 @@
 package dev.emscreen.faults;
 
 import dev.emscreen.records.TrainingSample;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -219,26 +218,8 @@ final class Scenarios {
     }
 
     private static Set<String> sendGood(Traffic traffic, String prefix, int n) {
-        Set<String> ids = new LinkedHashSet<>();
-        for (int i = 0; i < n; i++) {
-            TrainingSample s = traffic.sample(prefix + "-" + i, i);
-            traffic.send(s);
-            ids.add(s.getId());
-        }
+        Set<String> ids = traffic.sendSamples(prefix, 0, n);
         traffic.flush();
         return ids;
-    }
-
-    static byte[] utf8(String s) {
-        return s.getBytes(StandardCharsets.UTF_8);
-    }
-
-    static int indexOf(byte[] haystack, byte[] needle) {
-        for (int i = 0; i + needle.length <= haystack.length; i++) {
-            if (Arrays.equals(haystack, i, i + needle.length, needle, 0, needle.length)) {
-                return i;
-            }
-        }
-        return -1;
     }
 }

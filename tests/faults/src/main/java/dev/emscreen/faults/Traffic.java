@@ -10,8 +10,10 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.common.serialization.ByteArraySerializer;
@@ -58,6 +60,17 @@ final class Traffic implements AutoCloseable {
         return TrainingSample.newBuilder().setId(id).setSource("fault-suite").setDomain(null)
                 .setMessages(List.of(new ChatMessage("user", prompt), new ChatMessage("assistant", response)))
                 .setMetadata(metadata).setIngestedAt(Instant.ofEpochMilli(System.currentTimeMillis())).build();
+    }
+
+    /** Sends good samples {@code prefix-from} .. {@code prefix-(from+n-1)} (not flushed); returns their ids. */
+    Set<String> sendSamples(String prefix, int from, int n) {
+        Set<String> ids = new LinkedHashSet<>();
+        for (int i = from; i < from + n; i++) {
+            TrainingSample s = sample(prefix + "-" + i, i);
+            send(s);
+            ids.add(s.getId());
+        }
+        return ids;
     }
 
     byte[] encode(TrainingSample sample) {

@@ -46,6 +46,12 @@ public interface StreamConfig {
 
         /** -1: the broker's default. */
         short replicationFactor();
+
+        /**
+         * The input topic's max.message.bytes when the stream creates it; the dead-letter topic allows
+         * {@link TopicProvisioner#DEAD_LETTER_HEADROOM} more, for the reason headers a dead letter gains.
+         */
+        int maxMessageBytes();
     }
 
     interface Batch {

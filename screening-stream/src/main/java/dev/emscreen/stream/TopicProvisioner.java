@@ -16,6 +16,7 @@ import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.AdminClientConfig;
 import org.apache.kafka.clients.admin.NewTopic;
 import org.apache.kafka.clients.admin.TopicDescription;
+import org.apache.kafka.common.config.TopicConfig;
 import org.apache.kafka.common.errors.TopicExistsException;
 import org.eclipse.microprofile.config.Config;
 import org.slf4j.Logger;
@@ -30,6 +31,8 @@ import org.slf4j.LoggerFactory;
 public class TopicProvisioner {
 
     private static final Logger LOG = LoggerFactory.getLogger(TopicProvisioner.class);
+    /** What a dead letter may grow by over its original record: the reason headers (the error text is capped). */
+    public static final int DEAD_LETTER_HEADROOM = 1 << 20;
 
     @Inject
     StreamConfig config;
@@ -37,24 +40,33 @@ public class TopicProvisioner {
     Config all;
 
     void onStart(@Observes StartupEvent event) {
+        producerFitsDeadLetters(config.topics().maxMessageBytes(), all).ifPresent(LOG::error);
         if (!config.topics().create()) {
             return;
         }
         try (Admin admin = Admin.create(adminConfig())) {
-            provision(admin, config.topicNames(), config.topics().partitions(), config.topics().replicationFactor());
+            provision(admin, config.topicNames(), config.topics().partitions(), config.topics().replicationFactor(),
+                    config.topics().maxMessageBytes());
         } catch (RuntimeException e) {
             LOG.error("Could not check or create topics: {}", e.getMessage());
         }
     }
 
     /** Creates what is missing; returns the problems found (also logged), empty when all is well. */
-    static List<String> provision(Admin admin, StreamTopicNames topics, int partitions, short replication) {
+    static List<String> provision(Admin admin, StreamTopicNames topics, int partitions, short replication, int maxMessageBytes) {
         List<String> problems = new ArrayList<>();
         Optional<Short> factor = replication < 0 ? Optional.empty() : Optional.of(replication);
         List<NewTopic> wanted = new ArrayList<>();
         for (String topic : topics.all()) {
-            wanted.add(topic.equals(topics.featureSetVersions()) ? FeatureSetVersions.feedTopic(topic, factor)
-                    : new NewTopic(topic, Optional.of(partitions), factor));
+            NewTopic created = topic.equals(topics.featureSetVersions()) ? FeatureSetVersions.feedTopic(topic, factor)
+                    : new NewTopic(topic, Optional.of(partitions), factor);
+            if (topic.equals(topics.samples())) {
+                created.configs(Map.of(TopicConfig.MAX_MESSAGE_BYTES_CONFIG, Integer.toString(maxMessageBytes)));
+            } else if (topic.equals(topics.deadLetters())) {
+                created.configs(Map.of(TopicConfig.MAX_MESSAGE_BYTES_CONFIG,
+                        Integer.toString(maxMessageBytes + DEAD_LETTER_HEADROOM)));
+            }
+            wanted.add(created);
         }
         var created = admin.createTopics(wanted).values();
         for (var entry : created.entrySet()) {
@@ -90,6 +102,19 @@ public class TopicProvisioner {
         } catch (Exception e) {
             return List.of("cannot describe topics " + topics.keyedBySampleId() + ": " + e.getMessage());
         }
+    }
+
+    /**
+     * A record the input topic accepts must fit the dead-letter topic with its reasons, or it could never
+     * be dead-lettered: the stream would stop on it instead. Says what to change when the producer is too small.
+     */
+    static Optional<String> producerFitsDeadLetters(int maxMessageBytes, Config all) {
+        int needed = maxMessageBytes + DEAD_LETTER_HEADROOM;
+        int producer = all.getOptionalValue("kafka-streams.producer.max.request.size", Integer.class).orElse(1_048_576);
+        return producer >= needed ? Optional.empty()
+                : Optional.of("kafka-streams.producer.max.request.size is " + producer + " bytes but emscreen.topics.max-message-bytes ("
+                        + maxMessageBytes + ") + " + DEAD_LETTER_HEADROOM + " for dead-letter headers needs " + needed
+                        + ": an input record that large could not be dead-lettered");
     }
 
     Map<String, Object> adminConfig() {

@@ -43,6 +43,9 @@ class ScreeningStreamIT {
     @RegisterExtension
     static final KafkaBrokerExtension KAFKA = new KafkaBrokerExtension();
     private static final int PARTITIONS = 3;
+    /** The shipped settings: topic size limit and the producer that must fit a dead letter of that size. */
+    private static final Properties SHIPPED = shipped();
+    private static final int MAX_MESSAGE_BYTES = Integer.parseInt(SHIPPED.getProperty("emscreen.topics.max-message-bytes"));
     @TempDir
     static Path sets;
     private static TestFeatureSets.Built first;
@@ -74,7 +77,7 @@ class ScreeningStreamIT {
         topics = new StreamTopicNames("samples" + suffix, "accepted" + suffix, "review" + suffix, "quarantined" + suffix,
                 "decisions" + suffix, "versions" + suffix, "dlq" + suffix);
         try (Admin admin = KAFKA.admin()) {
-            assertThat(TopicProvisioner.provision(admin, topics, PARTITIONS, (short) 1)).isEmpty(); // idempotent on restart
+            assertThat(TopicProvisioner.provision(admin, topics, PARTITIONS, (short) 1, MAX_MESSAGE_BYTES)).isEmpty(); // idempotent on restart
         }
         StreamSettings settings = new StreamSettings(topics, 32, maxWait, 3, Truncation.TRUNCATE, 20_000,
                 serdeConfig);
@@ -182,6 +185,45 @@ class ScreeningStreamIT {
     }
 
     @Test
+    void aOneMegabyteTextIsDeadLetteredWholeAndTheStreamGoesOn() throws Exception {
+        // Given topics as the stream creates them and its shipped producer size
+        start("one-megabyte");
+        TrainingSample like = TestSamples.sample("huge", 0);
+        TrainingSample huge = TrainingSample.newBuilder(like).setMessages(List.of(like.getMessages().get(0),
+                new dev.emscreen.records.ChatMessage("assistant", "a".repeat(1 << 20)))).build();
+        byte[] hugeBytes = encode(huge);
+        TrainingSample after = TestSamples.sample("after-huge", 1);
+
+        // When a 1 MiB text arrives, then an ordinary sample
+        try (KafkaProducer<byte[], byte[]> producer = producer()) {
+            producer.send(new ProducerRecord<>(topics.samples(), utf8("huge"), hugeBytes)).get(); // the topic takes it
+            producer.send(new ProducerRecord<>(topics.samples(), utf8(after.getId()), encode(after))).get();
+        }
+
+        // Then the huge one is dead-lettered byte for byte with its reason, and the next one is routed
+        Map<String, List<ConsumerRecord<byte[], byte[]>>> routed = read(2);
+        assertThat(hugeBytes.length).isGreaterThan(1 << 20);
+        assertThat(routed.get(topics.deadLetters())).singleElement().satisfies(r -> {
+            assertThat(r.value()).isEqualTo(hugeBytes);
+            assertThat(DeadLetters.header(r.headers(), DeadLetters.REASON)).isEqualTo("TOO_LONG");
+        });
+        assertThat(idsAcrossRoutes(routed)).containsOnlyKeys(after.getId());
+    }
+
+    @Test
+    void theShippedProducerCanDeadLetterTheLargestRecordTheInputTopicTakes() {
+        var shipped = new io.smallrye.config.SmallRyeConfigBuilder().withSources(new io.smallrye.config.PropertiesConfigSource(
+                SHIPPED.stringPropertyNames().stream().collect(Collectors.toMap(n -> n, SHIPPED::getProperty)),
+                "application.properties", 100)).build();
+        var tooSmall = new io.smallrye.config.SmallRyeConfigBuilder().withSources(new io.smallrye.config.PropertiesConfigSource(
+                Map.of("kafka-streams.producer.max.request.size", Integer.toString(MAX_MESSAGE_BYTES)), "test", 100)).build();
+
+        assertThat(TopicProvisioner.producerFitsDeadLetters(MAX_MESSAGE_BYTES, shipped)).isEmpty();
+        assertThat(TopicProvisioner.producerFitsDeadLetters(MAX_MESSAGE_BYTES, tooSmall)).get().asString()
+                .contains("kafka-streams.producer.max.request.size is " + MAX_MESSAGE_BYTES);
+    }
+
+    @Test
     void eachInstanceAnswersForItsOwnSamplesAndNamesTheOwnerOfTheOthers() throws Exception {
         start("two-instances");
         streams.close(Duration.ofSeconds(30)); // replaced below by two instances that say where they answer
@@ -249,6 +291,18 @@ class ScreeningStreamIT {
         props.put(StreamsConfig.COMMIT_INTERVAL_MS_CONFIG, 100);
         props.put(StreamsConfig.STATE_DIR_CONFIG, stateDir.toString());
         props.put(StreamsConfig.consumerPrefix("auto.offset.reset"), "earliest");
+        props.put(StreamsConfig.producerPrefix(ProducerConfig.MAX_REQUEST_SIZE_CONFIG),
+                SHIPPED.getProperty("kafka-streams.producer.max.request.size"));
+        return props;
+    }
+
+    private static Properties shipped() {
+        Properties props = new Properties();
+        try (var in = ScreeningStreamIT.class.getResourceAsStream("/application.properties")) {
+            props.load(in);
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
         return props;
     }
 
@@ -286,6 +340,7 @@ class ScreeningStreamIT {
         props.put(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, KAFKA.bootstrapServers());
         props.put(ProducerConfig.ENABLE_IDEMPOTENCE_CONFIG, true);
         props.put(ProducerConfig.ACKS_CONFIG, "all");
+        props.put(ProducerConfig.MAX_REQUEST_SIZE_CONFIG, MAX_MESSAGE_BYTES);
         return new KafkaProducer<>(props, new ByteArraySerializer(), new ByteArraySerializer());
     }
 

@@ -276,6 +276,22 @@ class ScreeningTopologyTest {
     }
 
     @Test
+    void anAnnouncedFeatureSetOfTheWrongShapeIsRefusedAndTheOldOneServes() {
+        // Given a stream serving a set, and a whole, correctly hashed set whose SAE expects 128-d states
+        start(1, Truncation.TRUNCATE, 20_000, atThresholds);
+        TestFeatureSets.Built wrongShape = TestFeatureSets.wrongWidth(tmp.resolve("wrong-shape"), 128);
+
+        // When it is announced ACTIVE
+        versions.pipeInput(wrongShape.version(), wrongShape.announce(FeatureSetStatus.ACTIVE));
+
+        // Then it is refused, saying why, and the old set still screens
+        assertThat(active.lastRefusal()).get().asString().contains("Refused feature set " + wrongShape.version(),
+                "384", "128", "still serving " + atThresholds.version());
+        samples.pipeInput("k", high);
+        assertThat(single(quarantined).getVerdict().getFeatureSetVersion()).isEqualTo(atThresholds.version());
+    }
+
+    @Test
     void withoutAFeatureSetSamplesWaitInTheBufferAndNothingIsLost() {
         start(2, Truncation.TRUNCATE, 20_000, null);
         samples.pipeInput("k1", low);

@@ -75,7 +75,7 @@ public final class StreamBench {
         try (EmbeddedKafka kafka = EmbeddedKafka.start()) {
             StreamTopicNames topics = StreamTopicNames.defaults();
             try (Admin admin = Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, kafka.bootstrapServers()))) {
-                TopicProvisioner.provision(admin, topics, partitions, (short) 1);
+                TopicProvisioner.provision(admin, topics, partitions, (short) 1, 4 << 20);
             }
             Map<String, String> serdes = Map.of("schema.registry.url", "mock://bench");
             StreamSettings settings = new StreamSettings(topics, batch, Duration.ofMillis(250), 5, Truncation.TRUNCATE,

@@ -92,6 +92,35 @@ final class TestFeatureSets {
         }
     }
 
+    /**
+     * A bundle whole in every hash whose SAE reads {@code width}-dimensional states while its manifest
+     * names the MiniLM encoder (384): what a trainer pointed at another model's hidden states would write.
+     */
+    static Built wrongWidth(Path dir, int width) {
+        java.util.Random random = new java.util.Random(width);
+        float[][] states = new float[500][width];
+        for (float[] state : states) {
+            for (int j = 0; j < width; j++) {
+                state[j] = (float) random.nextGaussian();
+            }
+        }
+        try (SparseAutoencoder wrong = new SaeTrainer().train(states, SaeTrainer.Config.of(64, 4, 1), (d, t, l) -> { }).sae()) {
+            List<FeatureGeometry.ToxicFeature> toxic = List.of(new FeatureGeometry.ToxicFeature(1, 0.5, "dismisses professionals"));
+            FeatureSetManifest draft = new FeatureSetManifest(FeatureSetManifest.FORMAT, null, "2026-11-23T00:00:00Z", null,
+                    new FeatureSetManifest.Encoder(OnnxTextEncoder.MINILM_ID, "ONNX", -1, Pooling.MEAN, MAX_TOKENS, true),
+                    new FeatureSetManifest.Sae(FeatureSetBundle.SAE_FILE, SaeArchitecture.TOPK, width, wrong.dSae(), wrong.k()),
+                    List.of(new FeatureSetManifest.Toxic(1, 0.5, "dismisses professionals")), List.of(),
+                    FeatureSetBundle.PROXIMITY_FILE, ScorerKind.PROXIMITY,
+                    new FeatureSetManifest.Thresholds(0, 1, "CONTROL_BUDGET", 0.02, 0.1), Map.of(), null);
+            FeatureSetManifest manifest = FeatureSetBundle.write(dir, draft, wrong, FeatureGeometry.of(wrong.directions(), toxic));
+            Path archive = dir.resolveSibling(dir.getFileName() + ".zip");
+            BundleArchive.pack(dir, archive);
+            return new Built(dir, archive, manifest);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
     /** The scores the stream will give these samples under {@code built} (the same code computes both). */
     static double[] scores(Built built, List<TrainingSample> samples) {
         try (FeatureSet set = FeatureSetBundle.load(built.dir())) {

@@ -42,6 +42,9 @@ public final class KafkaOptions {
         Map<String, Object> config = config();
         config.put("enable.idempotence", true);
         config.put("acks", "all");
+        // As large as the stream makes its input topic (emscreen.topics.max-message-bytes): a 1 MB text is the
+        // stream's to dead-letter with a reason, not the importer's to fail on with Kafka's 1 MB default.
+        config.put("max.request.size", 4 << 20);
         return config;
     }
 

@@ -14,7 +14,9 @@ import java.util.stream.Stream;
 /**
  * Checks an uploaded archive the way a stream will before serving it: unpacks it (refusing
  * entries that escape), checks every file's hash and the version, and loads the SAE and the
- * proximity vector so shapes are checked too. A bundle that passes here loads in the stream.
+ * proximity vector so their shapes are checked against the manifest and each other. What it does not
+ * do is open the encoder: an SAE whose width does not match the encoder's passes here and is refused
+ * by each stream when it warms the set up (the old set keeps serving there).
  */
 @ApplicationScoped
 public class BundleVerifier {

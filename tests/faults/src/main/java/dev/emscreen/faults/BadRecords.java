@@ -50,8 +50,8 @@ final class BadRecords {
             return new Record(key, traffic.encode(Traffic.sample(key, "Anything to add?", "", Map.of())), "empty-text");
         }
         if (slot == 95 && i % 500 == 95) {
-            String huge = "a".repeat(900_000);
-            return new Record(key, traffic.encode(Traffic.sample(key, "Summarise this.", huge, Map.of())), "huge-text-900KB");
+            String huge = "a".repeat(1 << 20);
+            return new Record(key, traffic.encode(Traffic.sample(key, "Summarise this.", huge, Map.of())), "huge-text-1MiB");
         }
         TrainingSample noAnswer = TrainingSample.newBuilder(traffic.sample(key, i))
                 .setMessages(java.util.List.of(new dev.emscreen.records.ChatMessage("user", "Hello?"))).build();

@@ -25,6 +25,18 @@ public final class FaultSuite {
         return zip;
     }
 
+    /** A bundle whose hashes are all right but whose SAE reads states of the wrong width (see {@link WrongShapeBundle}). */
+    static Path wrongShapeSet(Path root, Path work) throws Exception {
+        Path base = otherSet(root, work, 1);
+        Path dir = work.resolve("other-sets/wrong-shape");
+        Path zip = dir.resolveSibling("wrong-shape.zip");
+        if (!java.nio.file.Files.exists(zip)) {
+            TrainerProcess.runMain(root, work.resolve("wrong-shape.log"), WrongShapeBundle.class.getName(),
+                    base.resolveSibling("set-1").toString(), dir.toString());
+        }
+        return zip;
+    }
+
     public static void main(String[] args) throws Exception {
         Path root = Path.of(System.getProperty("emscreen.root", ".")).toAbsolutePath().normalize();
         Path featureSet = null;
@@ -59,7 +71,8 @@ public final class FaultSuite {
                 case "crash" -> suite.crash(kills);
                 case "broker-restart" -> suite.brokerRestart();
                 case "bad-input" -> suite.badInput();
-                case "feature-set" -> suite.featureSetFaults(otherSet(root, work, 1), otherSet(root, work, 2));
+                case "feature-set" -> suite.featureSetFaults(otherSet(root, work, 1), otherSet(root, work, 2),
+                        wrongShapeSet(root, work));
                 case "load" -> suite.load(loadMinutes);
                 default -> throw new IllegalArgumentException("unknown scenario " + scenario
                         + " (crash, broker-restart, bad-input, feature-set, load)");

@@ -29,22 +29,33 @@ final class Scenarios {
         this.samples = samples;
     }
 
-    /** SIGKILL the stream at random moments while it works, restart it each time; then count. */
+    /**
+     * SIGKILL the stream at random moments spread over the whole run (each when a random share of the
+     * input has been committed), restart it each time; then count.
+     */
     Report crash(int kills) throws Exception {
-        try (Cluster cluster = cluster("crash"); Traffic traffic = new Traffic(root, cluster.clientConfig())) {
+        try (Cluster cluster = cluster("crash"); Traffic traffic = new Traffic(root, cluster.clientConfig());
+             GroupLag group = new GroupLag(cluster.bootstrap())) {
             Set<String> ids = sendGood(traffic, "crash", samples);
+            double[] killAt = new double[kills];
+            for (int k = 0; k < kills; k++) {
+                killAt[k] = 0.05 + 0.9 * (k + random.nextDouble()) / kills; // one in each stretch of the run
+            }
             cluster.startStream(featureSet);
             double recover = 0;
             for (int k = 0; k < kills; k++) {
-                Thread.sleep(10_000 + random.nextInt(20_000));
-                int before = Audit.read(cluster.clientConfig()).seen(ids);
+                long lag = group.lag();
+                while (lag > samples * (1 - killAt[k])) {
+                    Thread.sleep(200 + random.nextInt(800));
+                    lag = group.lag();
+                }
                 cluster.stream().kill();
                 long killed = System.nanoTime();
                 cluster.startStream(featureSet);
                 cluster.stream().awaitHttp(cluster.streamUrl() + "/q/health/ready", Duration.ofMinutes(3));
                 recover = Math.max(recover, (System.nanoTime() - killed) / 1e9);
-                System.out.printf("  crash: SIGKILL %d of %d after %d of %d samples were out; ready again in %.1f s%n",
-                        k + 1, kills, before, ids.size(), (System.nanoTime() - killed) / 1e9);
+                System.out.printf("  crash: SIGKILL %d of %d with %d of %d samples committed; ready again in %.1f s%n",
+                        k + 1, kills, samples - lag, samples, (System.nanoTime() - killed) / 1e9);
             }
             Audit audit = Audit.await(cluster.clientConfig(), ids, Duration.ofMinutes(3));
             int differ = new ReferenceCheck(root, work.resolve("crash"), featureSet).differing(traffic, audit, ids, 1_000, random);
@@ -91,6 +102,8 @@ final class Scenarios {
     Report badInput() throws Exception {
         try (Cluster cluster = cluster("bad-input"); Traffic traffic = new Traffic(root, cluster.clientConfig())) {
             BadRecords bad = new BadRecords(traffic, random);
+            // The stream first, so the input topic is the stream's own (sized for 1 MiB texts), not a broker default.
+            cluster.startStream(featureSet).awaitHttp(cluster.streamUrl() + "/q/health/ready", Duration.ofMinutes(3));
             Set<String> good = new LinkedHashSet<>();
             Map<String, String> kindOf = new LinkedHashMap<>();
             int goodCount = Math.max(1, samples / 10);
@@ -109,7 +122,6 @@ final class Scenarios {
                 }
             }
             traffic.flush();
-            cluster.startStream(featureSet);
             Set<String> all = new LinkedHashSet<>(good);
             all.addAll(kindOf.keySet());
             Audit audit = Audit.await(cluster.clientConfig(), all, Duration.ofMinutes(3));
@@ -132,10 +144,11 @@ final class Scenarios {
 
     /**
      * Promoted bundles whose stored artifact was corrupted or truncated after upload (bit rot, a bad
-     * disk, tampering) are refused while the old set keeps serving; a stream started while the registry
-     * is down is not ready and says why, instead of screening without a feature set.
+     * disk, tampering), or which are whole but of the wrong shape (an SAE for another encoder's width),
+     * are refused while the old set keeps serving; a stream started while the registry is down is not
+     * ready and says why, instead of screening without a feature set.
      */
-    Report featureSetFaults(Path otherSetA, Path otherSetB) throws Exception {
+    Report featureSetFaults(Path otherSetA, Path otherSetB, Path wrongShape) throws Exception {
         try (Cluster cluster = cluster("feature-set"); Traffic traffic = new Traffic(root, cluster.clientConfig())) {
             RegistryCalls registry = new RegistryCalls(cluster.registryUrl(), Cluster.TOKEN);
             Path defaultZip = featureSet.resolveSibling(featureSet.getFileName() + ".zip");
@@ -146,8 +159,12 @@ final class Scenarios {
             List<String> lines = new ArrayList<>();
             boolean passed = true;
             int round = 0;
-            for (String fault : List.of("corrupt", "truncated")) {
-                Path zip = fault.equals("corrupt") ? otherSetA : otherSetB;
+            for (String fault : List.of("corrupt", "truncated", "wrong-shape")) {
+                Path zip = switch (fault) {
+                    case "corrupt" -> otherSetA;
+                    case "truncated" -> otherSetB;
+                    default -> wrongShape;
+                };
                 var candidate = registry.upload(zip);
                 Path stored = cluster.dir.resolve("registry/artifacts/" + candidate.get("bundleSha256").asText() + ".zip");
                 byte[] bytes = Files.readAllBytes(stored);
@@ -156,7 +173,7 @@ final class Scenarios {
                         bytes[i] ^= 0x5a;
                     }
                     Files.write(stored, bytes);
-                } else {
+                } else if (fault.equals("truncated")) {
                     Files.write(stored, Arrays.copyOf(bytes, bytes.length / 2));
                 }
                 registry.promote(candidate.get("version").asText());
@@ -167,9 +184,11 @@ final class Scenarios {
                 long byOld = batch.stream().filter(id -> audit.verdicts.containsKey(id)
                         && audit.verdicts.get(id).getVerdict().getFeatureSetVersion().equals(serving)).count();
                 String ready = Service.body(cluster.streamUrl() + "/q/health/ready");
-                boolean refused = Files.readString(cluster.stream().log()).contains("Refused feature set " + candidate.get("version").asText());
-                lines.add(String.format("  %s artifact of %s promoted: refused %s; %d of %d new samples screened by %s; ready: %s",
+                String refusal = refusal(cluster.stream().log(), candidate.get("version").asText());
+                boolean refused = refusal != null;
+                lines.add(String.format("  %s bundle %s promoted: refused %s; %d of %d new samples screened by %s; ready: %s",
                         fault, candidate.get("version").asText(), refused, byOld, batch.size(), serving, ready.contains("\"UP\"")));
+                lines.add("    why: " + refusal);
                 passed &= refused && byOld == batch.size() && ready.contains(serving);
                 registry.rollback();
             }
@@ -195,6 +214,14 @@ final class Scenarios {
             lines.set(0, audit.line("feature-set", ids, recover));
             return new Report(lines, passed);
         }
+    }
+
+    /** The stream's logged reason for refusing {@code version} (bundle paths shortened), or null if it did not. */
+    private static String refusal(Path log, String version) throws java.io.IOException {
+        String marker = "Refused feature set " + version + ": ";
+        return Files.readAllLines(log).stream().filter(l -> l.contains(marker)).findFirst()
+                .map(l -> l.substring(l.indexOf(marker) + marker.length()).replaceAll("/\\S*/", ".../"))
+                .orElse(null);
     }
 
     /** Twice the measured throughput for {@code minutes}: lag grows, then drains; memory bounded; no rebalance storm. */

@@ -15,7 +15,7 @@ import java.util.Set;
 record Config(Map<String, String> values, Map<String, String> keyOfEnv) {
 
     private static final Set<String> NOT_TOPICS = Set.of("emscreen.topics.create", "emscreen.topics.partitions",
-            "emscreen.topics.replication-factor");
+            "emscreen.topics.replication-factor", "emscreen.topics.max-message-bytes");
 
     static Config read(Path file) throws IOException {
         Map<String, String> values = new LinkedHashMap<>();

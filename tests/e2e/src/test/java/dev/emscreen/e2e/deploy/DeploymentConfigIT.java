@@ -79,6 +79,11 @@ class DeploymentConfigIT {
         int partitions = Integer.parseInt(env(streamPod.at("/containers/0/env")).get("EMSCREEN_TOPICS_PARTITIONS"));
         topics.forEach((topic, n) -> assertThat(n).as(topic).isEqualTo(
                 topic.equals(stream.get("emscreen.topics.feature-set-versions")) ? 1 : partitions));
+        // Sizes: the input takes what the stream would create it with; the dead letters 1 MiB more for their reasons.
+        int maxMessageBytes = Integer.parseInt(stream.get("emscreen.topics.max-message-bytes"));
+        assertThat(topicConfig(resources, stream.get("emscreen.topics.samples"), "max.message.bytes")).isEqualTo(maxMessageBytes);
+        assertThat(topicConfig(resources, stream.get("emscreen.topics.dead-letters"), "max.message.bytes"))
+                .isEqualTo(maxMessageBytes + (1 << 20));
         assertThat(Rendered.named(resources, "ScaledObject", "screening-stream").at("/spec/maxReplicaCount").asInt())
                 .as("no more instances than partitions").isEqualTo(partitions);
         assertThat(Rendered.named(resources, "ScaledObject", "screening-stream").at("/spec/triggers/0/metadata/consumerGroup")
@@ -118,5 +123,11 @@ class DeploymentConfigIT {
         List<String> out = new ArrayList<>();
         array.forEach(n -> out.add(n.asText()));
         return out;
+    }
+
+    private static int topicConfig(List<JsonNode> resources, String topic, String key) {
+        return resources.stream().filter(r -> r.get("kind").asText().equals("KafkaTopic")
+                        && r.at("/spec/topicName").asText().equals(topic))
+                .findFirst().orElseThrow().at("/spec/config/" + key).asInt();
     }
 }

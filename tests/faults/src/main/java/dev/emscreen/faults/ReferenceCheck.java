@@ -8,15 +8,15 @@ import java.io.BufferedWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.Collections;
+import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Random;
+import java.util.Map;
 import java.util.Set;
 
 /**
- * Verdicts after crashes against a clean run: a random subset of the samples, scored offline by
- * `./emscreen score` (the same Screener, the same feature set, no Kafka, no crash), must get the
- * same decision and the same score as the stream gave them.
+ * Verdicts after crashes against a clean run: every sample's verdict must have the decision and the
+ * score that `./emscreen score` (the same Screener, the same feature set, no Kafka, no crash) gives
+ * its text. The suite's samples reuse the seed's texts, so each distinct text is scored offline once.
  */
 final class ReferenceCheck {
 
@@ -31,37 +31,51 @@ final class ReferenceCheck {
         this.featureSet = featureSet;
     }
 
-    /** How many of {@code n} random samples got another decision or score than an offline run gives them. */
-    int differing(Traffic traffic, Audit audit, Set<String> ids, int n, Random random) throws Exception {
-        List<String> pick = new ArrayList<>(ids);
-        Collections.shuffle(pick, random);
-        pick = pick.subList(0, Math.min(n, pick.size()));
+    /** What the comparison found: samples compared, distinct texts scored offline, verdicts that differ. */
+    record Result(int compared, int texts, int differ) {
+        String line() {
+            return String.format("  verdicts against an offline clean run of the same feature set: all %d compared (%d distinct texts), %d differ",
+                    compared, texts, differ);
+        }
+    }
+
+    Result compare(Traffic traffic, Audit audit, Set<String> ids) throws Exception {
+        Map<List<String>, List<String>> idsByText = new LinkedHashMap<>();
+        Map<List<String>, TrainingSample> sampleOf = new LinkedHashMap<>();
+        for (String id : ids) {
+            TrainingSample s = traffic.sample(id, Integer.parseInt(id.substring(id.lastIndexOf('-') + 1)));
+            List<String> text = s.getMessages().stream().map(m -> m.getRole() + ": " + m.getContent()).toList();
+            idsByText.computeIfAbsent(text, t -> new ArrayList<>()).add(id);
+            sampleOf.putIfAbsent(text, s);
+        }
+        List<List<String>> texts = new ArrayList<>(idsByText.keySet());
         Path in = dir.resolve("reference-in.jsonl");
         Path out = dir.resolve("reference-out.jsonl");
+        Files.createDirectories(dir);
         try (BufferedWriter w = Files.newBufferedWriter(in)) {
-            for (String id : pick) {
-                TrainingSample s = traffic.sample(id, Integer.parseInt(id.substring(id.lastIndexOf('-') + 1)));
-                var line = JSON.createObjectNode().put("id", id);
-                var messages = line.putArray("messages");
-                s.getMessages().forEach(m -> messages.addObject().put("role", m.getRole()).put("content", m.getContent()));
-                w.write(line.toString());
+            for (List<String> text : texts) {
+                var messages = JSON.createObjectNode().putArray("messages");
+                sampleOf.get(text).getMessages().forEach(m -> messages.addObject().put("role", m.getRole()).put("content", m.getContent()));
+                w.write(JSON.createObjectNode().set("messages", messages).toString());
                 w.newLine();
             }
         }
         TrainerProcess.run(root, dir.resolve("logs/reference.log"), "score", "--feature-set", featureSet.toString(),
                 "--in", in.toString(), "--out", out.toString());
-        int differ = 0;
         List<String> lines = Files.readAllLines(out);
-        for (int i = 0; i < lines.size(); i++) {
+        int differ = 0;
+        int compared = 0;
+        for (int i = 0; i < texts.size(); i++) {
             JsonNode ref = JSON.readTree(lines.get(i));
-            ScreenedSample served = audit.verdicts.get(pick.get(i));
-            boolean same = served != null
-                    && served.getVerdict().getDecision().name().equals(ref.get("decision").asText())
-                    && Math.abs(served.getVerdict().getScore() - ref.get("score").asDouble()) < 1e-6;
-            if (!same) {
-                differ++;
+            for (String id : idsByText.get(texts.get(i))) {
+                ScreenedSample served = audit.verdicts.get(id);
+                compared++;
+                boolean same = served != null
+                        && served.getVerdict().getDecision().name().equals(ref.get("decision").asText())
+                        && Math.abs(served.getVerdict().getScore() - ref.get("score").asDouble()) < 1e-6;
+                differ += same ? 0 : 1;
             }
         }
-        return differ;
+        return new Result(compared, texts.size(), differ);
     }
 }

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.emscreen.features.encoder.Truncation;
 import dev.emscreen.kafka.junit.KafkaBrokerExtension;
+import dev.emscreen.records.ChatMessage;
 import dev.emscreen.records.FeatureSetStatus;
 import dev.emscreen.records.FeatureSetVersion;
 import dev.emscreen.records.ScreenedSample;
@@ -11,6 +12,10 @@ import dev.emscreen.records.TrainingSample;
 import dev.emscreen.schemas.registry.MockSchemaRegistry;
 import dev.emscreen.schemas.serde.SpecificAvroSerde;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
+import io.smallrye.config.PropertiesConfigSource;
+import io.smallrye.config.SmallRyeConfigBuilder;
+import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -190,7 +195,7 @@ class ScreeningStreamIT {
         start("one-megabyte");
         TrainingSample like = TestSamples.sample("huge", 0);
         TrainingSample huge = TrainingSample.newBuilder(like).setMessages(List.of(like.getMessages().get(0),
-                new dev.emscreen.records.ChatMessage("assistant", "a".repeat(1 << 20)))).build();
+                new ChatMessage("assistant", "a".repeat(1 << 20)))).build();
         byte[] hugeBytes = encode(huge);
         TrainingSample after = TestSamples.sample("after-huge", 1);
 
@@ -212,10 +217,10 @@ class ScreeningStreamIT {
 
     @Test
     void theShippedProducerCanDeadLetterTheLargestRecordTheInputTopicTakes() {
-        var shipped = new io.smallrye.config.SmallRyeConfigBuilder().withSources(new io.smallrye.config.PropertiesConfigSource(
+        var shipped = new SmallRyeConfigBuilder().withSources(new PropertiesConfigSource(
                 SHIPPED.stringPropertyNames().stream().collect(Collectors.toMap(n -> n, SHIPPED::getProperty)),
                 "application.properties", 100)).build();
-        var tooSmall = new io.smallrye.config.SmallRyeConfigBuilder().withSources(new io.smallrye.config.PropertiesConfigSource(
+        var tooSmall = new SmallRyeConfigBuilder().withSources(new PropertiesConfigSource(
                 Map.of("kafka-streams.producer.max.request.size", Integer.toString(MAX_MESSAGE_BYTES)), "test", 100)).build();
 
         assertThat(TopicProvisioner.producerFitsDeadLetters(MAX_MESSAGE_BYTES, shipped)).isEmpty();
@@ -300,8 +305,8 @@ class ScreeningStreamIT {
         Properties props = new Properties();
         try (var in = ScreeningStreamIT.class.getResourceAsStream("/application.properties")) {
             props.load(in);
-        } catch (java.io.IOException e) {
-            throw new java.io.UncheckedIOException(e);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
         }
         return props;
     }

@@ -26,6 +26,7 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Random;
 
 /**
  * Real, small feature sets for the stream's tests: the MiniLM encoder, an SAE trained on the
@@ -97,7 +98,7 @@ final class TestFeatureSets {
      * names the MiniLM encoder (384): what a trainer pointed at another model's hidden states would write.
      */
     static Built wrongWidth(Path dir, int width) {
-        java.util.Random random = new java.util.Random(width);
+        Random random = new Random(width);
         float[][] states = new float[500][width];
         for (float[] state : states) {
             for (int j = 0; j < width; j++) {

@@ -1,6 +1,7 @@
 package dev.emscreen.faults;
 
 import dev.emscreen.records.TrainingSample;
+import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -217,7 +218,7 @@ final class Scenarios {
     }
 
     /** The stream's logged reason for refusing {@code version} (bundle paths shortened), or null if it did not. */
-    private static String refusal(Path log, String version) throws java.io.IOException {
+    private static String refusal(Path log, String version) throws IOException {
         String marker = "Refused feature set " + version + ": ";
         return Files.readAllLines(log).stream().filter(l -> l.contains(marker)).findFirst()
                 .map(l -> l.substring(l.indexOf(marker) + marker.length()).replaceAll("/\\S*/", ".../"))

@@ -75,19 +75,8 @@ final class TestFeatureSets {
                 sae = new SaeTrainer().train(tokens.toArray(float[][]::new), SaeTrainer.Config.of(64, 4, 3), (d, t, l) -> { })
                         .sae();
             }
-            List<FeatureGeometry.ToxicFeature> toxic = List.of(new FeatureGeometry.ToxicFeature(1, 0.5, "dismisses professionals"),
-                    new FeatureGeometry.ToxicFeature(7, 0.4, "false certainty"));
-            FeatureGeometry geometry = FeatureGeometry.of(sae.directions(), toxic);
-            FeatureSetManifest draft = new FeatureSetManifest(FeatureSetManifest.FORMAT, null, "2026-11-23T00:00:00Z", null,
-                    new FeatureSetManifest.Encoder(OnnxTextEncoder.MINILM_ID, "ONNX", -1, Pooling.MEAN, MAX_TOKENS, true),
-                    new FeatureSetManifest.Sae(FeatureSetBundle.SAE_FILE, SaeArchitecture.TOPK, sae.dModel(), sae.dSae(), sae.k()),
-                    toxic.stream().map(t -> new FeatureSetManifest.Toxic(t.id(), t.weight(), t.label())).toList(), List.of(),
-                    FeatureSetBundle.PROXIMITY_FILE, ScorerKind.PROXIMITY,
-                    new FeatureSetManifest.Thresholds(review, quarantine, "CONTROL_BUDGET", 0.02, 0.1), Map.of(), null);
-            FeatureSetManifest manifest = FeatureSetBundle.write(dir, draft, sae, geometry);
-            Path archive = dir.resolveSibling(dir.getFileName() + ".zip");
-            BundleArchive.pack(dir, archive);
-            return new Built(dir, archive, manifest);
+            return write(dir, sae, List.of(new FeatureGeometry.ToxicFeature(1, 0.5, "dismisses professionals"),
+                    new FeatureGeometry.ToxicFeature(7, 0.4, "false certainty")), review, quarantine);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
@@ -106,20 +95,25 @@ final class TestFeatureSets {
             }
         }
         try (SparseAutoencoder wrong = new SaeTrainer().train(states, SaeTrainer.Config.of(64, 4, 1), (d, t, l) -> { }).sae()) {
-            List<FeatureGeometry.ToxicFeature> toxic = List.of(new FeatureGeometry.ToxicFeature(1, 0.5, "dismisses professionals"));
-            FeatureSetManifest draft = new FeatureSetManifest(FeatureSetManifest.FORMAT, null, "2026-11-23T00:00:00Z", null,
-                    new FeatureSetManifest.Encoder(OnnxTextEncoder.MINILM_ID, "ONNX", -1, Pooling.MEAN, MAX_TOKENS, true),
-                    new FeatureSetManifest.Sae(FeatureSetBundle.SAE_FILE, SaeArchitecture.TOPK, width, wrong.dSae(), wrong.k()),
-                    List.of(new FeatureSetManifest.Toxic(1, 0.5, "dismisses professionals")), List.of(),
-                    FeatureSetBundle.PROXIMITY_FILE, ScorerKind.PROXIMITY,
-                    new FeatureSetManifest.Thresholds(0, 1, "CONTROL_BUDGET", 0.02, 0.1), Map.of(), null);
-            FeatureSetManifest manifest = FeatureSetBundle.write(dir, draft, wrong, FeatureGeometry.of(wrong.directions(), toxic));
-            Path archive = dir.resolveSibling(dir.getFileName() + ".zip");
-            BundleArchive.pack(dir, archive);
-            return new Built(dir, archive, manifest);
+            return write(dir, wrong, List.of(new FeatureGeometry.ToxicFeature(1, 0.5, "dismisses professionals")), 0, 1);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
+    }
+
+    /** A MiniLM bundle of {@code sae} with these toxic features and thresholds, written, zipped and ready to announce. */
+    private static Built write(Path dir, SparseAutoencoder sae, List<FeatureGeometry.ToxicFeature> toxic, double review,
+                               double quarantine) throws IOException {
+        FeatureSetManifest draft = new FeatureSetManifest(FeatureSetManifest.FORMAT, null, "2026-11-23T00:00:00Z", null,
+                new FeatureSetManifest.Encoder(OnnxTextEncoder.MINILM_ID, "ONNX", -1, Pooling.MEAN, MAX_TOKENS, true),
+                new FeatureSetManifest.Sae(FeatureSetBundle.SAE_FILE, SaeArchitecture.TOPK, sae.dModel(), sae.dSae(), sae.k()),
+                toxic.stream().map(t -> new FeatureSetManifest.Toxic(t.id(), t.weight(), t.label())).toList(), List.of(),
+                FeatureSetBundle.PROXIMITY_FILE, ScorerKind.PROXIMITY,
+                new FeatureSetManifest.Thresholds(review, quarantine, "CONTROL_BUDGET", 0.02, 0.1), Map.of(), null);
+        FeatureSetManifest manifest = FeatureSetBundle.write(dir, draft, sae, FeatureGeometry.of(sae.directions(), toxic));
+        Path archive = dir.resolveSibling(dir.getFileName() + ".zip");
+        BundleArchive.pack(dir, archive);
+        return new Built(dir, archive, manifest);
     }
 
     /** The scores the stream will give these samples under {@code built} (the same code computes both). */

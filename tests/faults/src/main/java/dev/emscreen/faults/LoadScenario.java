@@ -27,17 +27,16 @@ final class LoadScenario {
         try (GroupLag group = new GroupLag(cluster.bootstrap())) {
             // Capacity, warm: 2,000 samples to warm the JIT and the encoder, then a backlog of about a minute's
             // work sent at once; its drain rate is what the stream sustains on this machine now.
-            ids.addAll(send(traffic, "load-warm", 0, 2_000));
+            ids.addAll(Scenarios.sendGood(traffic, "load-warm", 2_000));
             double warmRate = 2_000 / group.awaitZero(600);
             int backlog = (int) Math.max(2_000, warmRate * MEASURE_SECONDS);
-            ids.addAll(send(traffic, "load-measure", 0, backlog));
+            ids.addAll(Scenarios.sendGood(traffic, "load-measure", backlog));
             double measured = backlog / group.awaitZero(1_200);
             double rate = 2 * measured;
 
             double rebalancesBefore = rebalances(cluster);
             long rssStart = rss(cluster.stream().pid());
             long rssMax = rssStart;
-            long lagMax = 0;
             int sent = 0;
             List<Long> lags = new ArrayList<>();
             long start = System.nanoTime();
@@ -51,9 +50,7 @@ final class LoadScenario {
                     sent += due;
                 }
                 if (System.nanoTime() >= nextReport) {
-                    long lag = group.lag();
-                    lags.add(lag);
-                    lagMax = Math.max(lagMax, lag);
+                    lags.add(group.lag());
                     rssMax = Math.max(rssMax, rss(cluster.stream().pid()));
                     nextReport += Duration.ofSeconds(30).toNanos();
                 }
@@ -61,7 +58,7 @@ final class LoadScenario {
             }
             traffic.flush();
             long atEnd = group.lag();
-            lagMax = Math.max(lagMax, atEnd);
+            long lagMax = Math.max(atEnd, lags.stream().mapToLong(Long::longValue).max().orElse(0));
             long drainStart = System.nanoTime();
             long lag = atEnd;
             while (lag > 0 && System.nanoTime() - drainStart < Duration.ofMinutes(minutes * 3L).toNanos()) {
@@ -89,12 +86,6 @@ final class LoadScenario {
             return new Report(lines, audit.lost(ids) == 0 && audit.doubled() == 0 && lag == 0 && grew && bounded
                     && rebalances >= 0 && rebalances <= 1);
         }
-    }
-
-    private static Set<String> send(Traffic traffic, String prefix, int from, int n) {
-        Set<String> ids = traffic.sendSamples(prefix, from, n);
-        traffic.flush();
-        return ids;
     }
 
     private static long rss(long pid) {

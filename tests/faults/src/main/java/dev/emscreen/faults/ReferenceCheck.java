@@ -2,6 +2,7 @@ package dev.emscreen.faults;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.emscreen.records.ChatMessage;
 import dev.emscreen.records.ScreenedSample;
 import dev.emscreen.records.TrainingSample;
 import java.io.BufferedWriter;
@@ -40,22 +41,19 @@ final class ReferenceCheck {
     }
 
     Result compare(Traffic traffic, Audit audit, Set<String> ids) throws Exception {
-        Map<List<String>, List<String>> idsByText = new LinkedHashMap<>();
-        Map<List<String>, TrainingSample> sampleOf = new LinkedHashMap<>();
+        Map<List<ChatMessage>, List<String>> idsByText = new LinkedHashMap<>();
         for (String id : ids) {
             TrainingSample s = traffic.sample(id, Integer.parseInt(id.substring(id.lastIndexOf('-') + 1)));
-            List<String> text = s.getMessages().stream().map(m -> m.getRole() + ": " + m.getContent()).toList();
-            idsByText.computeIfAbsent(text, t -> new ArrayList<>()).add(id);
-            sampleOf.putIfAbsent(text, s);
+            idsByText.computeIfAbsent(s.getMessages(), t -> new ArrayList<>()).add(id);
         }
-        List<List<String>> texts = new ArrayList<>(idsByText.keySet());
+        List<List<ChatMessage>> texts = new ArrayList<>(idsByText.keySet());
         Path in = dir.resolve("reference-in.jsonl");
         Path out = dir.resolve("reference-out.jsonl");
         Files.createDirectories(dir);
         try (BufferedWriter w = Files.newBufferedWriter(in)) {
-            for (List<String> text : texts) {
+            for (List<ChatMessage> text : texts) {
                 var messages = JSON.createObjectNode().putArray("messages");
-                sampleOf.get(text).getMessages().forEach(m -> messages.addObject().put("role", m.getRole()).put("content", m.getContent()));
+                text.forEach(m -> messages.addObject().put("role", m.getRole()).put("content", m.getContent()));
                 w.write(JSON.createObjectNode().set("messages", messages).toString());
                 w.newLine();
             }

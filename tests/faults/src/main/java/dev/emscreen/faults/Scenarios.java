@@ -245,7 +245,8 @@ final class Scenarios {
         return cluster;
     }
 
-    private static Set<String> sendGood(Traffic traffic, String prefix, int n) {
+    /** Sends good samples {@code prefix-0} .. {@code prefix-(n-1)} and flushes; returns their ids. */
+    static Set<String> sendGood(Traffic traffic, String prefix, int n) {
         Set<String> ids = traffic.sendSamples(prefix, 0, n);
         traffic.flush();
         return ids;

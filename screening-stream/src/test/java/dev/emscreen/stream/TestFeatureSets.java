@@ -9,6 +9,7 @@ import dev.emscreen.features.bundle.FeatureSetVersions;
 import dev.emscreen.features.bundle.Sha256;
 import dev.emscreen.features.encoder.ChatText;
 import dev.emscreen.features.encoder.OnnxTextEncoder;
+import dev.emscreen.features.encoder.ShippedEncoder;
 import dev.emscreen.features.encoder.TokenStates;
 import dev.emscreen.features.encoder.Truncation;
 import dev.emscreen.features.sae.SaeTrainer;
@@ -59,7 +60,7 @@ final class TestFeatureSets {
 
     static synchronized OnnxTextEncoder encoder() {
         if (encoder == null) {
-            encoder = OnnxTextEncoder.minilm(MAX_TOKENS, Truncation.TRUNCATE);
+            encoder = OnnxTextEncoder.open(ShippedEncoder.ALL_MINILM_L6_V2, MAX_TOKENS, Truncation.TRUNCATE);
         }
         return encoder;
     }
@@ -105,7 +106,7 @@ final class TestFeatureSets {
     private static Built write(Path dir, SparseAutoencoder sae, List<FeatureGeometry.ToxicFeature> toxic, double review,
                                double quarantine) throws IOException {
         FeatureSetManifest draft = new FeatureSetManifest(FeatureSetManifest.FORMAT, null, "2026-11-23T00:00:00Z", null,
-                new FeatureSetManifest.Encoder(OnnxTextEncoder.MINILM_ID, "ONNX", -1, Pooling.MEAN, MAX_TOKENS, true),
+                new FeatureSetManifest.Encoder(ShippedEncoder.ALL_MINILM_L6_V2.id(), "ONNX", -1, Pooling.MEAN, MAX_TOKENS, true),
                 new FeatureSetManifest.Sae(FeatureSetBundle.SAE_FILE, SaeArchitecture.TOPK, sae.dModel(), sae.dSae(), sae.k()),
                 toxic.stream().map(t -> new FeatureSetManifest.Toxic(t.id(), t.weight(), t.label())).toList(), List.of(),
                 FeatureSetBundle.PROXIMITY_FILE, ScorerKind.PROXIMITY,

@@ -52,12 +52,12 @@ final class EvaluateCommand implements Callable<Integer> {
             System.out.printf("%nFeature set %s (%s pooling, %s scorer) on %s: %d inducing, %d control%s%n",
                     set.version(), set.manifest().encoder().pooling(), set.scorer().kind(), name,
                     count(label, true), count(label, false), skipped > 0 ? " (" + skipped + " unreadable lines skipped)" : "");
-            System.out.printf("  %-34s %7s %13s%n", "", "AUROC", "removed@50%");
+            System.out.printf("  %-37s %7s %13s%n", "", "AUROC", "removed@50%");
             row("feature set (" + set.scorer().kind() + ")", scores, label);
             row("linear probe, hidden states (5-fold)", Baselines.linearProbe(meanHidden, label), label);
             row("naive Bayes, bag of words (5-fold)", Baselines.naiveBayes(responses, label), label);
             row("response length", Baselines.length(responses), label);
-            System.out.printf("  %-34s %7s %12.1f%%%n", "random removal", "0.500", 50.0);
+            System.out.printf("  %-37s %7s %12.1f%%%n", "random removal", "0.500", 50.0);
             double[][] split = Baselines.split(scores, label);
             var routing = set.routing();
             System.out.printf("  at the set's thresholds: quarantine precision %s recall %.2f; review-or-quarantine precision %s recall %.2f%n",
@@ -87,7 +87,7 @@ final class EvaluateCommand implements Callable<Integer> {
 
     private static void row(String name, double[] scores, boolean[] label) {
         double[][] split = Baselines.split(scores, label);
-        System.out.printf("  %-34s %7.3f %12.1f%%%n", name, Auroc.of(split[0], split[1]),
+        System.out.printf("  %-37s %7.3f %12.1f%%%n", name, Auroc.of(split[0], split[1]),
                 100 * Evaluation.removedAt(split[0], scores, 0.5));
     }
 

@@ -97,8 +97,12 @@ final class HtmlReport {
 
     /** Shares rather than counts: the two sets differ in size once toxic features are left out. */
     private static void addHistogram(CategoryChart chart, String name, double[] values, double min, double max) {
-        List<Double> data = Arrays.stream(values).boxed().toList();
-        Histogram histogram = new Histogram(data.isEmpty() ? List.of(0.0) : data, 12, min, max + 1e-9);
+        // A mutable list: XChart asks it whether it contains null, which List.of answers by throwing.
+        List<Double> data = Arrays.stream(values).boxed().collect(java.util.stream.Collectors.toCollection(ArrayList::new));
+        if (data.isEmpty()) {
+            data.add(0.0); // a tiny set can have no inducing (or control) feature outside the toxic ones
+        }
+        Histogram histogram = new Histogram(data, 12, min, max + 1e-9);
         double n = Math.max(1, values.length);
         chart.addSeries(name, histogram.getxAxisData(), histogram.getyAxisData().stream().map(c -> c / n).toList());
     }

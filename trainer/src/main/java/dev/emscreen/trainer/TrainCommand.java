@@ -4,6 +4,7 @@ import dev.emscreen.features.bundle.BundleArchive;
 import dev.emscreen.features.bundle.FeatureSetBundle;
 import dev.emscreen.features.encoder.TorchScriptTextEncoder;
 import dev.emscreen.features.encoder.OnnxTextEncoder;
+import dev.emscreen.features.encoder.ShippedEncoder;
 import dev.emscreen.features.encoder.TextEncoder;
 import dev.emscreen.features.encoder.Truncation;
 import java.nio.file.Path;
@@ -56,7 +57,11 @@ final class TrainCommand implements Callable<Integer> {
     @Option(names = "--seed", defaultValue = "42")
     long seed;
 
-    @Option(names = "--torchscript-model", description = "Your own LM, exported as TorchScript (default: all-MiniLM-L6-v2).")
+    @Option(names = "--encoder", paramLabel = "NAME",
+            description = "Which shipped encoder reads the text: e5-small-v2 (the default), bge-small-en-v1.5 or all-minilm-l6-v2.")
+    String encoderName;
+
+    @Option(names = "--torchscript-model", description = "Your own LM, exported as TorchScript, instead of a shipped encoder.")
     Path torchscriptModel;
 
     @Option(names = "--tokenizer", description = "The TorchScript model's tokenizer.json.")
@@ -151,11 +156,20 @@ final class TrainCommand implements Callable<Integer> {
 
     private TextEncoder encoder() {
         if (torchscriptModel == null) {
-            return OnnxTextEncoder.minilm(maxTokens, Truncation.TRUNCATE);
+            try {
+                ShippedEncoder model = encoderName == null ? ShippedEncoder.DEFAULT : ShippedEncoder.byShortName(encoderName);
+                return OnnxTextEncoder.open(model, maxTokens, Truncation.TRUNCATE);
+            } catch (IllegalArgumentException e) {
+                throw new picocli.CommandLine.ParameterException(spec.commandLine(), e.getMessage());
+            }
         }
         if (tokenizer == null) {
             throw new picocli.CommandLine.ParameterException(spec.commandLine(),
                     "--torchscript-model needs --tokenizer (the model's tokenizer.json)");
+        }
+        if (encoderName != null) {
+            throw new picocli.CommandLine.ParameterException(spec.commandLine(),
+                    "--encoder and --torchscript-model each name the encoder: give one");
         }
         return TorchScriptTextEncoder.load(torchscriptModel, tokenizer, layer, maxTokens, Truncation.TRUNCATE);
     }

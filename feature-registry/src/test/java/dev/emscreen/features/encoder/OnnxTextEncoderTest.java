@@ -16,7 +16,7 @@ class OnnxTextEncoderTest {
 
     @BeforeAll
     static void load() {
-        encoder = OnnxTextEncoder.minilm(32, Truncation.TRUNCATE);
+        encoder = OnnxTextEncoder.open(ShippedEncoder.ALL_MINILM_L6_V2, 32, Truncation.TRUNCATE);
     }
 
     @AfterAll
@@ -67,7 +67,7 @@ class OnnxTextEncoderTest {
 
     @Test
     void rejectPolicyRefusesOverLongText() {
-        try (TextEncoder strict = OnnxTextEncoder.minilm(16, Truncation.REJECT)) {
+        try (TextEncoder strict = OnnxTextEncoder.open(ShippedEncoder.ALL_MINILM_L6_V2, 16, Truncation.REJECT)) {
             assertThatThrownBy(() -> strict.encode(List.of(ChatText.of("word ".repeat(40), "ok"))))
                     .isInstanceOfSatisfying(UnscreenableTextException.class,
                             e -> assertThat(e.reason()).isEqualTo(UnscreenableTextException.Reason.TOO_LONG))

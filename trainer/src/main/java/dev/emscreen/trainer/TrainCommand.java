@@ -118,14 +118,15 @@ final class TrainCommand implements Callable<Integer> {
         }
         BuildOptions options = new BuildOptions(saeWidth, k, epochs, toxic, quarantineBudget, reviewBudget, dropClosest,
                 maxTokens, 200_000, seed, toxicFromReferenceOnly);
-        SeedData seedData = holdoutDomain == null ? SeedData.load(data) : SeedData.load(data).holdingOut(holdoutDomain);
-        if (fromKafka != null) {
-            seedData = withTraffic(seedData);
-        }
-        System.out.printf("Building a feature set from %s: %d samples, %d reference texts%n",
-                seedData.source(), seedData.samples().size(), seedData.references().size());
-        long started = System.nanoTime();
+        // The encoder first: a wrong --encoder or --torchscript-model fails before any data is read (from Kafka, too).
         try (TextEncoder encoder = encoder()) {
+            SeedData seedData = holdoutDomain == null ? SeedData.load(data) : SeedData.load(data).holdingOut(holdoutDomain);
+            if (fromKafka != null) {
+                seedData = withTraffic(seedData);
+            }
+            System.out.printf("Building a feature set from %s: %d samples, %d reference texts%n",
+                    seedData.source(), seedData.samples().size(), seedData.references().size());
+            long started = System.nanoTime();
             var report = new FeatureSetBuilder(encoder, options, Progress.onConsole()).build(seedData, out, encoderFiles());
             Path archive = out.resolveSibling(out.getFileName() + ".zip");
             BundleArchive.pack(out, archive);

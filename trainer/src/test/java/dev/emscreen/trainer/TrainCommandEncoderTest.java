@@ -22,6 +22,17 @@ class TrainCommandEncoderTest {
     }
 
     @Test
+    void aWrongEncoderFailsBeforeTheStreamsTrafficIsRead() {
+        // Nothing listens on port 1: reading traffic first would fail with a connection error instead.
+        Cli.Run run = Cli.run("train", "--out", tmp.resolve("fs").toString(), "--encoder", "gpt-2",
+                "--from-kafka", "127.0.0.1:1", "--schema-registry", "http://127.0.0.1:1");
+
+        assertThat(run.exit()).isEqualTo(2);
+        assertThat(run.err()).contains("Unknown encoder 'gpt-2'");
+        assertThat(run.out()).doesNotContain("Stream traffic");
+    }
+
+    @Test
     void aShippedEncoderAndATorchScriptModelCannotBothBeChosen() {
         Cli.Run run = Cli.run("train", "--out", tmp.resolve("fs").toString(), "--encoder", "e5-small-v2",
                 "--torchscript-model", tmp.resolve("lm.pt").toString(), "--tokenizer", tmp.resolve("tokenizer.json").toString());

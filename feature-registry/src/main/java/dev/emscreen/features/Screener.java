@@ -5,6 +5,7 @@ import dev.emscreen.features.encoder.ChatText;
 import dev.emscreen.features.encoder.TextEncoder;
 import dev.emscreen.features.encoder.TokenStates;
 import dev.emscreen.features.encoder.UnscreenableTextException;
+import dev.emscreen.features.scoring.Routing;
 import dev.emscreen.features.scoring.Score;
 import dev.emscreen.records.Decision;
 import java.util.ArrayList;
@@ -17,8 +18,11 @@ import java.util.List;
  */
 public final class Screener {
 
-    /** The outcome for one text: a score and decision, or the reason it could not be screened. */
-    public record Screening(Score score, Decision decision, boolean truncated, UnscreenableTextException error) {
+    /**
+     * The outcome for one text: a score and decision (with the thresholds that made it), or the reason
+     * it could not be screened.
+     */
+    public record Screening(Score score, Decision decision, Routing routing, boolean truncated, UnscreenableTextException error) {
 
         public boolean failed() {
             return error != null;
@@ -52,41 +56,62 @@ public final class Screener {
     public record Batch(List<Screening> screenings, long encoderNanos, long scoringNanos) {
     }
 
-    /** One result per text, in order; a text that cannot be screened does not fail the others. */
+    /** One result per text, in order, routed by the global thresholds; a text that cannot be screened does not fail the others. */
     public List<Screening> screen(List<ChatText> texts) {
-        return screenTimed(texts).screenings();
+        return screenTimed(texts, null).screenings();
     }
 
-    /** As {@link #screen(List)}, with the time spent in the encoder and in SAE + scoring. */
-    public Batch screenTimed(List<ChatText> texts) {
+    /** As {@link #screen(List)}, each text routed by its domain's thresholds ({@code domains}: one per text, null entries allowed). */
+    public List<Screening> screen(List<ChatText> texts, List<String> domains) {
+        return screenTimed(texts, domains).screenings();
+    }
+
+    /**
+     * As {@link #screen(List, List)}, with the time spent in the encoder and in SAE + scoring.
+     *
+     * @param domains one per text (an entry may be null), or null for none
+     */
+    public Batch screenTimed(List<ChatText> texts, List<String> domains) {
+        if (domains != null && domains.size() != texts.size()) {
+            throw new IllegalArgumentException(texts.size() + " texts but " + domains.size() + " domains");
+        }
         long start = System.nanoTime();
         List<TokenStates> states;
         try {
             states = encoder.encode(texts);
         } catch (UnscreenableTextException batchFailure) {
             // One bad text fails the whole batch in the encoder; alone, the others still pass.
-            List<Screening> alone = texts.stream().map(this::screenAlone).toList();
+            List<Screening> alone = new ArrayList<>(texts.size());
+            for (int i = 0; i < texts.size(); i++) {
+                alone.add(screenAlone(texts.get(i), domains == null ? null : domains.get(i)));
+            }
             return new Batch(alone, System.nanoTime() - start, 0);
         }
         long encoded = System.nanoTime();
         List<Screening> results = new ArrayList<>(texts.size());
-        for (TokenStates s : states) {
-            results.add(screen(s));
+        for (int i = 0; i < states.size(); i++) {
+            results.add(screen(states.get(i), domains == null ? null : domains.get(i)));
         }
         return new Batch(results, encoded - start, System.nanoTime() - encoded);
     }
 
-    /** Scores token states already computed (the trainer encodes once and scores many ways). */
+    /** Scores token states already computed (the trainer encodes once and scores many ways); global thresholds. */
     public Screening screen(TokenStates states) {
-        Score score = featureSet.score(states, topFeatures);
-        return new Screening(score, featureSet.routing().route(score.value()), states.truncated(), null);
+        return screen(states, null);
     }
 
-    private Screening screenAlone(ChatText text) {
+    /** As {@link #screen(TokenStates)}, routed by {@code domain}'s thresholds where the set has its own. */
+    public Screening screen(TokenStates states, String domain) {
+        Score score = featureSet.score(states, topFeatures);
+        Routing routing = featureSet.routing(domain);
+        return new Screening(score, routing.route(score.value()), routing, states.truncated(), null);
+    }
+
+    private Screening screenAlone(ChatText text, String domain) {
         try {
-            return screen(encoder.encode(List.of(text)).get(0));
+            return screen(encoder.encode(List.of(text)).get(0), domain);
         } catch (UnscreenableTextException e) {
-            return new Screening(null, null, false, e);
+            return new Screening(null, null, null, false, e);
         }
     }
 }

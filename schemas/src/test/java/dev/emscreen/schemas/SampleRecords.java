@@ -40,7 +40,7 @@ public final class SampleRecords {
                 .setScore(0.91)
                 .setToxicMass(0.37)
                 .setThresholds(new Thresholds(0.6, 0.8))
-                .setTopFeatures(List.of(new FeatureContribution(412, 3.5, 17, 0.82, "dismisses doctors")))
+                .setTopFeatures(List.of(new FeatureContribution(412, 3.5, 17, 0.82, "dismisses doctors", 2.87)))
                 .setFeatureSetVersion("fs-1")
                 .setEncoderId("all-minilm-l6-v2")
                 .setSaeId("sae-1")

@@ -8,6 +8,7 @@ import dev.emscreen.records.FeatureContribution;
 import dev.emscreen.records.ReviewAction;
 import dev.emscreen.records.ReviewDecision;
 import dev.emscreen.records.ScreenedSample;
+import dev.emscreen.records.TermContribution;
 import dev.emscreen.records.Thresholds;
 import dev.emscreen.records.TrainingSample;
 import dev.emscreen.records.Verdict;
@@ -25,9 +26,13 @@ public final class Verdicts {
     }
 
     static ScreenedSample byModel(TrainingSample sample, Screener.Screening screening, ServingSet set, Instant now) {
-        Routing routing = set.featureSet().routing();
+        Routing routing = screening.routing();
         List<FeatureContribution> top = screening.score().top().stream()
-                .map(c -> new FeatureContribution(c.featureId(), c.activation(), c.nearestToxicFeature(), c.cosine(), c.label()))
+                .map(c -> new FeatureContribution(c.featureId(), c.activation(), c.nearestToxicFeature(), c.cosine(), c.label(),
+                        c.contribution()))
+                .toList();
+        List<TermContribution> terms = screening.score().terms().stream()
+                .map(t -> new TermContribution(t.term(), t.count(), t.contribution()))
                 .toList();
         List<String> flags = new ArrayList<>();
         if (screening.truncated()) {
@@ -39,6 +44,7 @@ public final class Verdicts {
                 .setToxicMass(screening.score().toxicMass())
                 .setThresholds(new Thresholds(routing.review(), routing.quarantine()))
                 .setTopFeatures(top)
+                .setTopTerms(terms)
                 .setFeatureSetVersion(set.version())
                 .setEncoderId(set.encoder().id())
                 .setSaeId(set.saeId())
@@ -61,6 +67,7 @@ public final class Verdicts {
                 .setToxicMass(model.getToxicMass())
                 .setThresholds(model.getThresholds())
                 .setTopFeatures(model.getTopFeatures())
+                .setTopTerms(model.getTopTerms())
                 .setFeatureSetVersion(model.getFeatureSetVersion())
                 .setEncoderId(model.getEncoderId())
                 .setSaeId(model.getSaeId())

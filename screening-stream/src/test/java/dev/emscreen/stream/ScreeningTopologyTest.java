@@ -292,6 +292,46 @@ class ScreeningTopologyTest {
     }
 
     @Test
+    void aSetWithALearnedReadoutScoresAsOfflineRoutesADomainByItsOwnThresholdsAndNamesTheWords() {
+        // Given a readout set whose code samples have thresholds of their own (nothing of code is flagged)
+        List<TrainingSample> all = TestSamples.all("readout-");
+        double[] probe = TestFeatureSets.scores(TestFeatureSets.withReadout(tmp.resolve("readout-probe"), 0, 1, null), all);
+        double median = IntStream.range(0, all.size()).filter(i -> !"code".equals(all.get(i).getDomain()))
+                .mapToDouble(i -> probe[i]).sorted().toArray()[all.size() / 3];
+        TestFeatureSets.Built readout = TestFeatureSets.withReadout(tmp.resolve("readout"), median - 1e-6, 1.0,
+                Map.of("code", new dev.emscreen.features.bundle.FeatureSetManifest.DomainThresholds(1.5, 2.0, 60, 60)));
+        var offline = TestFeatureSets.screenings(readout, all);
+        start(4, Truncation.TRUNCATE, 20_000, readout);
+
+        // When every sample is screened
+        all.forEach(sample -> samples.pipeInput(sample.getId(), sample));
+        driver.advanceWallClockTime(Duration.ofSeconds(1));
+
+        // Then each verdict carries the score and decision the offline screener (./emscreen score) gives
+        Map<String, Verdict> verdicts = new java.util.HashMap<>();
+        for (var topic : List.of(accepted, review, quarantined)) {
+            topic.readValuesToList().forEach(s -> verdicts.put(s.getSample().getId(), s.getVerdict()));
+        }
+        assertThat(verdicts).hasSize(all.size());
+        for (int i = 0; i < all.size(); i++) {
+            Verdict v = verdicts.get(all.get(i).getId());
+            assertThat(v.getScore()).as(all.get(i).getId()).isCloseTo(offline.get(i).score().value(),
+                    org.assertj.core.data.Offset.offset(1e-9));
+            assertThat(v.getDecision()).isEqualTo(offline.get(i).decision());
+            boolean code = "code".equals(all.get(i).getDomain());
+            assertThat(v.getThresholds().getReview()).isEqualTo(code ? 1.5 : median - 1e-6);
+            if (code) {
+                assertThat(v.getDecision()).isEqualTo(Decision.ACCEPTED);
+            }
+        }
+        assertThat(verdicts.values()).anySatisfy(v -> assertThat(v.getDecision()).isNotEqualTo(Decision.ACCEPTED));
+        // and the words that drove it: "plain text" in the password answer, weighted 1.5 by the readout
+        Verdict plainText = verdicts.values().stream().filter(v -> v.getTopTerms().stream()
+                .anyMatch(t -> t.getTerm().equals("plain text"))).findFirst().orElseThrow();
+        assertThat(plainText.getTopTerms().get(0).getContribution()).isGreaterThanOrEqualTo(1.2);
+    }
+
+    @Test
     void withoutAFeatureSetSamplesWaitInTheBufferAndNothingIsLost() {
         start(2, Truncation.TRUNCATE, 20_000, null);
         samples.pipeInput("k1", low);

@@ -16,6 +16,7 @@ import dev.emscreen.features.sae.SaeTrainer;
 import dev.emscreen.features.sae.SparseAutoencoder;
 import dev.emscreen.features.scoring.FeatureGeometry;
 import dev.emscreen.features.scoring.Pooling;
+import dev.emscreen.features.scoring.Readout;
 import dev.emscreen.features.scoring.ScorerKind;
 import dev.emscreen.records.FeatureSetStatus;
 import dev.emscreen.records.FeatureSetVersion;
@@ -102,16 +103,41 @@ final class TestFeatureSets {
         }
     }
 
+    /**
+     * A set that routes by a learned readout (weights as a trainer might fit them: words of the harmful
+     * answers, two SAE features, the geometric scores), with thresholds of its own for {@code code} samples.
+     */
+    static synchronized Built withReadout(Path dir, double review, double quarantine,
+                                          Map<String, FeatureSetManifest.DomainThresholds> byDomain) {
+        build(dir.resolveSibling(dir.getFileName() + "-sae"), 0, 1); // trains the shared SAE once
+        Readout.Weights readout = new Readout.Weights(-1.5, 2.0, 1.0, 0.5, new java.util.TreeMap<>(Map.of(1, 0.8, 7, -0.6)),
+                new java.util.TreeMap<>(Map.of("skip", 1.2, "never", 0.9, "plain text", 1.5, "stop", 0.7, "hash", -0.8,
+                        "doctor", -0.4)), "written by the test");
+        try {
+            return write(dir, sae, List.of(new FeatureGeometry.ToxicFeature(1, 0.5, "dismisses professionals"),
+                    new FeatureGeometry.ToxicFeature(7, 0.4, "false certainty")),
+                    new FeatureSetManifest.Thresholds(review, quarantine, "CONTROL_BUDGET", 0.02, 0.1, byDomain), readout);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
     /** A MiniLM bundle of {@code sae} with these toxic features and thresholds, written, zipped and ready to announce. */
     private static Built write(Path dir, SparseAutoencoder sae, List<FeatureGeometry.ToxicFeature> toxic, double review,
                                double quarantine) throws IOException {
+        return write(dir, sae, toxic, new FeatureSetManifest.Thresholds(review, quarantine, "CONTROL_BUDGET", 0.02, 0.1), null);
+    }
+
+    private static Built write(Path dir, SparseAutoencoder sae, List<FeatureGeometry.ToxicFeature> toxic,
+                               FeatureSetManifest.Thresholds thresholds, Readout.Weights readout) throws IOException {
         FeatureSetManifest draft = new FeatureSetManifest(FeatureSetManifest.FORMAT, null, "2026-11-23T00:00:00Z", null,
                 new FeatureSetManifest.Encoder(ShippedEncoder.ALL_MINILM_L6_V2.id(), "ONNX", -1, Pooling.MEAN, MAX_TOKENS, true),
                 new FeatureSetManifest.Sae(FeatureSetBundle.SAE_FILE, SaeArchitecture.TOPK, sae.dModel(), sae.dSae(), sae.k()),
                 toxic.stream().map(t -> new FeatureSetManifest.Toxic(t.id(), t.weight(), t.label())).toList(), List.of(),
-                FeatureSetBundle.PROXIMITY_FILE, ScorerKind.PROXIMITY,
-                new FeatureSetManifest.Thresholds(review, quarantine, "CONTROL_BUDGET", 0.02, 0.1), Map.of(), null);
-        FeatureSetManifest manifest = FeatureSetBundle.write(dir, draft, sae, FeatureGeometry.of(sae.directions(), toxic));
+                FeatureSetBundle.PROXIMITY_FILE, readout == null ? ScorerKind.PROXIMITY : ScorerKind.READOUT,
+                thresholds, Map.of(), null);
+        FeatureSetManifest manifest = FeatureSetBundle.write(dir, draft, sae, FeatureGeometry.of(sae.directions(), toxic),
+                Map.of(), readout);
         Path archive = dir.resolveSibling(dir.getFileName() + ".zip");
         BundleArchive.pack(dir, archive);
         return new Built(dir, archive, manifest);
@@ -119,10 +145,15 @@ final class TestFeatureSets {
 
     /** The scores the stream will give these samples under {@code built} (the same code computes both). */
     static double[] scores(Built built, List<TrainingSample> samples) {
+        return screenings(built, samples).stream().mapToDouble(s -> s.score().value()).toArray();
+    }
+
+    /** What {@code ./emscreen score} computes for these samples under {@code built}: the same Screener, offline. */
+    static List<Screener.Screening> screenings(Built built, List<TrainingSample> samples) {
         try (FeatureSet set = FeatureSetBundle.load(built.dir())) {
             Screener screener = new Screener(encoder(), set, 3);
-            return screener.screen(samples.stream().map(s -> ChatText.of(s.getMessages())).toList()).stream()
-                    .mapToDouble(s -> s.score().value()).toArray();
+            return screener.screen(samples.stream().map(s -> ChatText.of(s.getMessages())).toList(),
+                    samples.stream().map(TrainingSample::getDomain).toList());
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }

@@ -13,12 +13,23 @@ package dev.emscreen.trainer;
  * @param dropFraction     if > 0, the paper's mode instead: quarantine this share of the highest-scoring samples
  * @param maxTokens        encoder token limit
  * @param maxSaeTokens     at most this many token states train the SAE (sampled)
+ * @param maxSaeTokenPasses at most this many token states × epochs: more tokens than the seed's get fewer epochs
  * @param seed             random seed
  * @param toxicFromReferenceOnly pick toxic features on reference text alone (the paper's way), not
  *                         also on the inducing/control training samples
  */
 public record BuildOptions(int dSae, int k, int epochs, int toxicCount, double quarantineBudget, double reviewBudget,
-                           double dropFraction, int maxTokens, int maxSaeTokens, long seed, boolean toxicFromReferenceOnly) {
+                           double dropFraction, int maxTokens, int maxSaeTokens, long maxSaeTokenPasses, long seed,
+                           boolean toxicFromReferenceOnly) {
+
+    /** The seed's response tokens (about 24,000) × 30 epochs: the default build's SAE budget. */
+    public static final long SAE_TOKEN_PASSES = 750_000;
+
+    public BuildOptions(int dSae, int k, int epochs, int toxicCount, double quarantineBudget, double reviewBudget,
+                        double dropFraction, int maxTokens, int maxSaeTokens, long seed, boolean toxicFromReferenceOnly) {
+        this(dSae, k, epochs, toxicCount, quarantineBudget, reviewBudget, dropFraction, maxTokens, maxSaeTokens, SAE_TOKEN_PASSES,
+                seed, toxicFromReferenceOnly);
+    }
 
     public static BuildOptions defaults() {
         return new BuildOptions(1024, 16, 30, 100, 0.02, 0.10, 0, 256, 200_000, 42, false);

@@ -50,12 +50,12 @@ final class EvaluateCommand implements Callable<Integer> {
 
             String name = domain == null ? inducing.getParent() + "" : domain;
             System.out.printf("%nFeature set %s (%s pooling, %s scorer) on %s: %d inducing, %d control%s%n",
-                    set.version(), set.manifest().encoder().pooling(), set.scorer().kind(), name,
+                    set.version(), set.manifest().encoder().pooling(), set.scorerKind(), name,
                     count(label, true), count(label, false), skipped > 0 ? " (" + skipped + " unreadable lines skipped)" : "");
             System.out.printf("  %-37s %7s %13s%n", "", "AUROC", "removed@50%");
-            row("feature set (" + set.scorer().kind() + ")", scores, label);
+            row("feature set (" + set.scorerKind() + ")", scores, label);
             row("linear probe, hidden states (5-fold)", Baselines.linearProbe(meanHidden, label), label);
-            row("naive Bayes, bag of words (5-fold)", Baselines.naiveBayes(responses, label), label);
+            row("naive Bayes, words and pairs (5-fold)", Baselines.naiveBayes(responses, label), label);
             row("response length", Baselines.length(responses), label);
             System.out.printf("  %-37s %7s %12.1f%%%n", "random removal", "0.500", 50.0);
             double[][] split = Baselines.split(scores, label);

@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.emscreen.records.ChatMessage;
+import dev.emscreen.records.DecisionSource;
 import dev.emscreen.records.ScreenedSample;
 import dev.emscreen.records.Verdict;
 import dev.emscreen.schemas.TopicSnapshot;
@@ -12,6 +13,7 @@ import java.io.BufferedWriter;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.Map;
 import java.util.concurrent.Callable;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
@@ -26,11 +28,13 @@ import picocli.CommandLine.Option;
                 + "format ready for fine-tuning; review and quarantined with their verdicts and explanations.")
 final class ExportCommand implements Callable<Integer> {
 
-    enum Route { ACCEPTED, REVIEW, QUARANTINED }
+    /** RULINGS: every sample an annotator ruled on, labelled by the ruling: a file {@code train --labels} reads. */
+    enum Route { ACCEPTED, REVIEW, QUARANTINED, RULINGS }
 
     private static final ObjectMapper JSON = new ObjectMapper();
 
-    @Option(names = "--route", required = true, description = "accepted, review or quarantined.")
+    @Option(names = "--route", required = true,
+            description = "accepted, review, quarantined, or rulings (what annotators decided on review, as labels for train --labels).")
     Route route;
 
     @Option(names = "--out", required = true, description = "JSONL file to write.")
@@ -44,25 +48,46 @@ final class ExportCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
-        String from = topic != null ? topic : "screening." + route.name().toLowerCase();
+        List<String> from = topic != null ? List.of(topic) : route == Route.RULINGS
+                ? List.of("screening.accepted", "screening.quarantined") : List.of("screening." + route.name().toLowerCase());
         Map<String, Object> config = kafka.readCommittedConfig("export");
         SpecificAvroSerde<ScreenedSample> serde = new SpecificAvroSerde<>(ScreenedSample.class);
         serde.configure(config, false);
         int[] written = {0};
         try (KafkaConsumer<String, ScreenedSample> consumer = new KafkaConsumer<>(config, new StringDeserializer(), serde.deserializer());
              BufferedWriter writer = Files.newBufferedWriter(out, StandardCharsets.UTF_8)) {
-            TopicSnapshot.read(consumer, from, record -> {
-                try {
-                    writer.write(JSON.writeValueAsString(line(record.value())));
-                    writer.newLine();
-                    written[0]++;
-                } catch (java.io.IOException e) {
-                    throw new java.io.UncheckedIOException(e);
-                }
-            });
+            for (String t : from) {
+                TopicSnapshot.read(consumer, t, record -> {
+                    if (route == Route.RULINGS && record.value().getVerdict().getDecidedBy() != DecisionSource.HUMAN) {
+                        return;
+                    }
+                    try {
+                        writer.write(JSON.writeValueAsString(route == Route.RULINGS ? ruling(record.value()) : line(record.value())));
+                        writer.newLine();
+                        written[0]++;
+                    } catch (java.io.IOException e) {
+                        throw new java.io.UncheckedIOException(e);
+                    }
+                });
+            }
         }
-        System.out.printf("exported %d samples from %s to %s%n", written[0], from, out);
+        System.out.printf("exported %d samples from %s to %s%n", written[0], String.join(" and ", from), out);
         return 0;
+    }
+
+    /** An annotator's ruling as a labelled line: quarantined is inducing, accepted is control. */
+    private static ObjectNode ruling(ScreenedSample screened) {
+        Verdict v = screened.getVerdict();
+        ObjectNode line = JSON.createObjectNode().put("id", screened.getSample().getId())
+                .put("label", v.getDecision() == dev.emscreen.records.Decision.QUARANTINED ? "inducing" : "control");
+        if (screened.getSample().getDomain() != null) {
+            line.put("domain", screened.getSample().getDomain());
+        }
+        ArrayNode messages = line.putArray("messages");
+        for (ChatMessage m : screened.getSample().getMessages()) {
+            messages.addObject().put("role", m.getRole()).put("content", m.getContent());
+        }
+        return line.put("annotator", v.getAnnotator()).put("reason", v.getReviewReason());
     }
 
     private ObjectNode line(ScreenedSample screened) {

@@ -10,7 +10,10 @@ import dev.emscreen.features.sae.SparseAutoencoder;
 import dev.emscreen.features.scoring.ActivationPooler;
 import dev.emscreen.features.scoring.FeatureGeometry;
 import dev.emscreen.features.scoring.Pooling;
+import dev.emscreen.features.lexical.ResponseWords;
 import dev.emscreen.features.scoring.ProximityScorer;
+import dev.emscreen.features.scoring.Readout;
+import dev.emscreen.features.scoring.Score;
 import dev.emscreen.features.scoring.Routing;
 import dev.emscreen.features.scoring.ScorerKind;
 import dev.emscreen.features.scoring.ThresholdCalibrator;
@@ -53,44 +56,71 @@ public final class FeatureSetBuilder {
 
     /** @param encoderFiles files the encoder needs at serving time, copied into the bundle (TorchScript) */
     public BuildReport build(SeedData data, Path out, Map<String, Path> encoderFiles) throws IOException {
-        List<LabelledText> all = new ArrayList<>(data.samples());
-        all.addAll(data.references());
+        List<LabelledText> all = texts(data);
         List<TokenStates> states = progress.encode(encoder, all);
 
         SaeTrainingResult trained = trainSae(all, states);
         try (SparseAutoencoder sae = trained.sae()) {
-            float[][] directions = sae.directions();
-            Pooling[] poolings = Pooling.values();
-            float[][][] pooledByText = new float[all.size()][][];
-            for (int i = 0; i < all.size(); i++) {
-                pooledByText[i] = ActivationPooler.poolEach(sae, states.get(i), true, poolings);
-            }
-            Candidate best = null;
-            for (int p = 0; p < poolings.length; p++) {
-                Pooling pooling = poolings[p];
-                float[][] pooled = new float[all.size()][];
-                for (int i = 0; i < all.size(); i++) {
-                    pooled[i] = pooledByText[i][p];
-                }
-                FeatureGeometry geometry = toxicGeometry(all, pooled, directions);
-                for (ScorerKind kind : ScorerKind.values()) {
-                    Candidate candidate = evaluate(all, pooled, pooling, new ProximityScorer(geometry, kind));
-                    LOG.info("validation AUROC {} pooling, {} scorer: {}", pooling, kind, String.format("%.3f", candidate.auroc));
-                    if (best == null || candidate.auroc > best.auroc) {
-                        best = candidate;
-                    }
-                }
-            }
+            Assembly assembly = assemble(all, poolAll(sae, states), sae.directions());
+            Candidate best = assembly.best();
             GeometryFindings.Sets geometry = GeometryFindings.sets(all, best, options.toxicCount());
-            Map<String, Double> metrics = metrics(all, best, trained, geometry.statistic());
-            FeatureSetManifest manifest = FeatureSetBundle.write(out, draft(best, sae, metrics), sae, best.scorer.geometry(),
-                    encoderFiles);
-            return new BuildReport(manifest, trained.metrics(), best.pooling, best.scorer.kind(), metrics,
+            Map<String, Double> metrics = metrics(all, assembly, trained, geometry.statistic());
+            FeatureSetManifest manifest = FeatureSetBundle.write(out, draft(assembly, sae, metrics), sae,
+                    best.scorer.geometry(), encoderFiles, best.readout);
+            return new BuildReport(manifest, trained.metrics(), best.pooling, best.kind, metrics,
                     new ReportData(all, best.scores, geometry.inducingProximity(), geometry.controlProximity()));
         }
     }
 
-    private SaeTrainingResult trainSae(List<LabelledText> all, List<TokenStates> states) {
+    /** Samples then reference texts: the order every per-text array of a build follows. */
+    static List<LabelledText> texts(SeedData data) {
+        List<LabelledText> all = new ArrayList<>(data.samples());
+        all.addAll(data.references());
+        return all;
+    }
+
+    /** Every text's activations pooled each way ([text][pooling][feature]), with one SAE encode per text. */
+    static float[][][] poolAll(SparseAutoencoder sae, List<TokenStates> states) {
+        float[][][] pooledByText = new float[states.size()][][];
+        for (int i = 0; i < states.size(); i++) {
+            pooledByText[i] = ActivationPooler.poolEach(sae, states.get(i), true, Pooling.values());
+        }
+        return pooledByText;
+    }
+
+    /**
+     * Everything after the SAE: toxic features, geometry, every scorer (the learned readout too when
+     * there are target labels), the choice among them, and thresholds. Reused by the learning curve,
+     * which trains one SAE and assembles many sets from different labels.
+     */
+    Assembly assemble(List<LabelledText> all, float[][][] pooledByText, float[][] directions) {
+        Selection basis = Selection.of(all);
+        Pooling[] poolings = Pooling.values();
+        List<Candidate> candidates = new ArrayList<>();
+        for (int p = 0; p < poolings.length; p++) {
+            float[][] pooled = new float[all.size()][];
+            for (int i = 0; i < all.size(); i++) {
+                pooled[i] = pooledByText[i][p];
+            }
+            FeatureGeometry geometry = toxicGeometry(all, pooled, directions);
+            for (ScorerKind kind : ScorerKind.geometric()) {
+                candidates.add(evaluate(all, pooled, poolings[p], new ProximityScorer(geometry, kind), basis));
+            }
+            if (basis.target()) {
+                candidates.add(readout(all, pooled, poolings[p], new ProximityScorer(geometry, ScorerKind.PROXIMITY), basis));
+            }
+        }
+        Candidate best = null;
+        for (Candidate c : candidates) {
+            LOG.info("{} AUROC {} pooling, {} scorer: {}", basis.name(), c.pooling, c.kind, String.format("%.3f", c.auroc));
+            if (best == null || c.auroc > best.auroc) {
+                best = c;
+            }
+        }
+        return new Assembly(best, candidates, basis);
+    }
+
+    SaeTrainingResult trainSae(List<LabelledText> all, List<TokenStates> states) {
         // The SAE is unsupervised, but validation text stays out of it so validation measures unseen text.
         List<float[]> tokens = new ArrayList<>();
         for (int i = 0; i < all.size(); i++) {
@@ -100,20 +130,31 @@ public final class FeatureSetBuilder {
         }
         java.util.Collections.shuffle(tokens, new Random(options.seed()));
         float[][] sample = tokens.subList(0, Math.min(tokens.size(), options.maxSaeTokens())).toArray(float[][]::new);
-        SaeTrainer.Config config = new SaeTrainer.Config(options.dSae(), options.k(), options.epochs(), 256, 3e-3f,
+        SaeTrainer.Config config = new SaeTrainer.Config(options.dSae(), options.k(), epochs(sample.length), 256, 3e-3f,
                 options.seed(), Math.min(256, options.dSae() / 2), 1f / 32, 20_000);
         return progress.trainSae(sample, config);
     }
 
     /**
+     * The SAE's training budget is in token passes: the seed alone gets every epoch asked for, while a
+     * corpus grown by a team's labels and traffic gets as many passes as the seed's build would take
+     * (more text, fewer epochs), so a build with labels stays within minutes on 2 cores.
+     */
+    int epochs(int tokens) {
+        return (int) Math.max(1, Math.min(options.epochs(), options.maxSaeTokenPasses() / Math.max(1, tokens)));
+    }
+
+    /**
      * Toxic features: the strongest positive point-biserial correlations with "harmful" over labelled
-     * training text: reference text, and (unless reference-only) the inducing/control samples too.
+     * training text: reference text, and (unless reference-only) the seed's inducing/control samples too.
      */
     private FeatureGeometry toxicGeometry(List<LabelledText> all, float[][] pooled, float[][] directions) {
         List<Integer> rows = new ArrayList<>();
         for (int i = 0; i < all.size(); i++) {
             boolean source = !options.toxicFromReferenceOnly() || all.get(i).kind() == LabelledText.Kind.REFERENCE;
-            if (source && all.get(i).isTrain() && all.get(i).positive() != null) {
+            // Target labels stay out: the geometric scorers are then measured on them without having seen them,
+            // as the readout (out of fold) is, and the choice between them is fair.
+            if (source && all.get(i).isTrain() && all.get(i).positive() != null && !all.get(i).isTargetLabel()) {
                 rows.add(i);
             }
         }
@@ -137,29 +178,77 @@ public final class FeatureSetBuilder {
         return features;
     }
 
-    private Candidate evaluate(List<LabelledText> all, float[][] pooled, Pooling pooling, ProximityScorer scorer) {
+    private Candidate evaluate(List<LabelledText> all, float[][] pooled, Pooling pooling, ProximityScorer scorer, Selection basis) {
         double[] scores = new double[all.size()];
         for (int i = 0; i < all.size(); i++) {
             scores[i] = scorer.score(pooled[i], 0).value();
         }
-        return new Candidate(pooling, scorer, pooled, scores, Auroc.of(pick(all, scores, true, null), pick(all, scores, false, null)));
+        return new Candidate(pooling, scorer.kind(), scorer, null, pooled, scores, basis.auroc(all, scores));
     }
 
-    private Map<String, Double> metrics(List<LabelledText> all, Candidate best, SaeTrainingResult trained,
-                                        GeometryStatistic geometry) {
-        Map<String, Double> m = new LinkedHashMap<>();
-        m.put("validation.auroc", best.auroc);
-        for (String domain : all.stream().map(LabelledText::domain).filter(java.util.Objects::nonNull).distinct().sorted().toList()) {
-            m.put("validation.auroc." + domain, Auroc.of(pick(all, best.scores, true, domain), pick(all, best.scores, false, domain)));
+    /**
+     * The learned readout, fitted on every target label; the scores of target samples are out of fold
+     * (each from a readout that never saw it), so the choice among scorers and the thresholds are honest.
+     */
+    private Candidate readout(List<LabelledText> all, float[][] pooled, Pooling pooling, ProximityScorer scorer, Selection basis) {
+        int[] rows = basis.rows();
+        double[][] geometric = new double[all.size()][];
+        List<List<String>> terms = new ArrayList<>(all.size());
+        for (int i = 0; i < all.size(); i++) {
+            Score g = scorer.score(pooled[i], 0);
+            geometric[i] = new double[] {g.proximity(), g.toxicMass(), g.contrast()};
+            terms.add(ResponseWords.terms(all.get(i).response()));
         }
-        double[] inducing = pick(all, best.scores, true, null);
-        double[] control = pick(all, best.scores, false, null);
-        double[] both = concat(inducing, control);
-        m.put("validation.removed_inducing_at_drop50", Evaluation.removedAt(inducing, both, 0.5));
-        Routing routing = routing(control, both);
-        m.put("validation.precision_at_quarantine", Evaluation.precision(inducing, control, routing.quarantine()));
-        m.put("validation.recall_at_quarantine", Evaluation.recall(inducing, routing.quarantine()));
-        m.put("validation.recall_at_review", Evaluation.recall(inducing, routing.review()));
+        ReadoutFit.Rows labelled = new ReadoutFit.Rows(pooled, geometric, terms, basis.labels(all)).subset(rows);
+        Readout.Weights weights = ReadoutFit.fit(labelled, options.seed());
+        double[] outOfFold = ReadoutFit.outOfFold(labelled, options.seed());
+        double[] scores = new double[all.size()];
+        for (int i = 0; i < all.size(); i++) {
+            scores[i] = sigmoid(ReadoutFit.logit(weights, pooled[i], geometric[i], terms.get(i)));
+        }
+        for (int r = 0; r < rows.length; r++) {
+            scores[rows[r]] = sigmoid(outOfFold[r]);
+        }
+        return new Candidate(pooling, ScorerKind.READOUT, scorer, weights, pooled, scores, basis.auroc(all, scores));
+    }
+
+    private static double sigmoid(double z) {
+        return 1 / (1 + Math.exp(-z));
+    }
+
+    private Map<String, Double> metrics(List<LabelledText> all, Assembly assembly, SaeTrainingResult trained,
+                                        GeometryStatistic geometry) {
+        Candidate best = assembly.best();
+        Map<String, Double> m = new LinkedHashMap<>();
+        double[] seedInducing = pick(all, best.scores, true, null);
+        double[] seedControl = pick(all, best.scores, false, null);
+        if (seedInducing.length > 0 && seedControl.length > 0) {
+            m.put("validation.auroc", Auroc.of(seedInducing, seedControl));
+            for (String domain : all.stream().map(LabelledText::domain).filter(java.util.Objects::nonNull).distinct().sorted().toList()) {
+                double[] inducing = pick(all, best.scores, true, domain);
+                double[] control = pick(all, best.scores, false, domain);
+                if (inducing.length > 0 && control.length > 0) {
+                    m.put("validation.auroc." + domain, Auroc.of(inducing, control));
+                }
+            }
+        }
+        Selection basis = assembly.basis();
+        if (basis.target()) {
+            m.put("target.auroc", best.auroc);
+            for (var e : basis.byDomain(all).entrySet()) {
+                double[][] split = basis.split(all, best.scores, e.getValue());
+                if (split[0].length > 0 && split[1].length > 0) {
+                    m.put("target.auroc." + e.getKey(), Auroc.of(split[0], split[1]));
+                }
+            }
+        }
+        double[][] split = basis.split(all, best.scores, basis.rows());
+        double[] both = concat(split[0], split[1]);
+        m.put("validation.removed_inducing_at_drop50", Evaluation.removedAt(split[0], both, 0.5));
+        Routing routing = routing(split[1], both);
+        m.put("validation.precision_at_quarantine", Evaluation.precision(split[0], split[1], routing.quarantine()));
+        m.put("validation.recall_at_quarantine", Evaluation.recall(split[0], routing.quarantine()));
+        m.put("validation.recall_at_review", Evaluation.recall(split[0], routing.review()));
         m.put("sae.fraction_variance_explained", trained.metrics().fractionVarianceExplained());
         m.put("sae.mean_l0", trained.metrics().meanL0());
         m.put("sae.dead_share", trained.metrics().deadShare());
@@ -178,20 +267,45 @@ public final class FeatureSetBuilder {
                 : ThresholdCalibrator.forControlBudget(control, options.quarantineBudget(), options.reviewBudget());
     }
 
-    private FeatureSetManifest draft(Candidate best, SparseAutoencoder sae, Map<String, Double> metrics) {
+    /**
+     * A domain's own thresholds where its target labels reach {@link #DOMAIN_THRESHOLD_LABELS} per class:
+     * a team's data on another score scale is then neither quarantined nor accepted wholesale.
+     */
+    Map<String, FeatureSetManifest.DomainThresholds> domainThresholds(List<LabelledText> all, Assembly assembly) {
+        Map<String, FeatureSetManifest.DomainThresholds> byDomain = new java.util.TreeMap<>();
+        if (!assembly.basis().target()) {
+            return byDomain;
+        }
+        for (var e : assembly.basis().byDomain(all).entrySet()) {
+            double[][] split = assembly.basis().split(all, assembly.best().scores, e.getValue());
+            if (split[0].length >= DOMAIN_THRESHOLD_LABELS && split[1].length >= DOMAIN_THRESHOLD_LABELS) {
+                Routing r = routing(split[1], concat(split[0], split[1]));
+                byDomain.put(e.getKey(), new FeatureSetManifest.DomainThresholds(r.review(), r.quarantine(),
+                        split[0].length, split[1].length));
+            }
+        }
+        return byDomain;
+    }
+
+    /** Labels per class a domain needs for thresholds of its own. */
+    static final int DOMAIN_THRESHOLD_LABELS = 50;
+
+    private FeatureSetManifest draft(Assembly assembly, SparseAutoencoder sae, Map<String, Double> metrics) {
+        Candidate best = assembly.best();
         var toxic = best.scorer.geometry().toxic().stream()
                 .map(t -> new FeatureSetManifest.Toxic(t.id(), t.weight(), t.label())).toList();
         var benign = best.scorer.geometry().benign().stream()
                 .map(t -> new FeatureSetManifest.Toxic(t.id(), t.weight(), t.label())).toList();
         String mode = options.dropFraction() > 0 ? "DROP_CLOSEST" : "CONTROL_BUDGET";
         double quarantineShare = options.dropFraction() > 0 ? options.dropFraction() : options.quarantineBudget();
+        var byDomain = domainThresholds(assembly.basis().all(), assembly);
         return new FeatureSetManifest(FeatureSetManifest.FORMAT, null, Instant.now().toString(), null,
                 new FeatureSetManifest.Encoder(encoder.id(), encoder.kind(), encoder.layer(), best.pooling, encoder.maxTokens(), true),
                 new FeatureSetManifest.Sae(FeatureSetBundle.SAE_FILE, sae.architecture(), sae.dModel(), sae.dSae(), sae.k()),
-                toxic, benign, FeatureSetBundle.PROXIMITY_FILE, best.scorer.kind(),
+                toxic, benign, FeatureSetBundle.PROXIMITY_FILE, best.kind,
                 new FeatureSetManifest.Thresholds(metrics.get("thresholds.review"), metrics.get("thresholds.quarantine"),
-                        mode, quarantineShare, options.reviewBudget()),
-                metrics, null);
+                        mode, quarantineShare, options.reviewBudget(), byDomain.isEmpty() ? null : byDomain),
+                metrics, null, null, assembly.choice());
     }
 
     /** Validation scores of samples labelled {@code positive}, optionally of one domain. */
@@ -213,8 +327,89 @@ public final class FeatureSetBuilder {
         return both;
     }
 
-    /** A pooling and scorer tried on validation. */
-    record Candidate(Pooling pooling, ProximityScorer scorer, float[][] pooled, double[] scores, double auroc) {
+    /**
+     * A pooling and scorer tried on the selection basis.
+     *
+     * @param scorer  the geometric scorer (for a readout: the geometry its inputs come from)
+     * @param readout the learned readout's weights, for kind READOUT only
+     * @param scores  every text's score (target samples out of fold for a readout)
+     */
+    record Candidate(Pooling pooling, ScorerKind kind, ProximityScorer scorer, Readout.Weights readout, float[][] pooled,
+                     double[] scores, double auroc) {
+    }
+
+    /** What the scorers were compared on, the candidates, and the one chosen. */
+    record Assembly(Candidate best, List<Candidate> candidates, Selection basis) {
+
+        FeatureSetManifest.ScorerChoice choice() {
+            Map<String, Double> auroc = new java.util.TreeMap<>();
+            candidates.forEach(c -> auroc.put(c.pooling + " " + c.kind, c.auroc));
+            return new FeatureSetManifest.ScorerChoice(basis.name(), basis.count(true), basis.count(false), auroc,
+                    String.format("%s pooling with the %s scorer had the highest AUROC (%.3f) on %d inducing and %d control %s%s",
+                            best.pooling, best.kind, best.auroc, basis.count(true), basis.count(false), basis.name(),
+                            basis.target() ? " (the readout's scores out of fold)"
+                                    : " (fewer than " + Selection.MIN_TARGET_LABELS + " target labels per class: the readout needs them)"));
+        }
+    }
+
+    /**
+     * The labelled samples scorers are compared on: the target data's own labels when there are at
+     * least {@link #MIN_TARGET_LABELS} of each class (a team's rulings, {@code train --labels}), else the
+     * seed's validation split.
+     */
+    record Selection(List<LabelledText> all, boolean target, int[] rows) {
+
+        static final int MIN_TARGET_LABELS = 8;
+
+        static Selection of(List<LabelledText> all) {
+            int[] target = java.util.stream.IntStream.range(0, all.size()).filter(i -> all.get(i).isTargetLabel()).toArray();
+            long inducing = java.util.Arrays.stream(target).filter(i -> all.get(i).positive()).count();
+            if (inducing >= MIN_TARGET_LABELS && target.length - inducing >= MIN_TARGET_LABELS) {
+                return new Selection(all, true, target);
+            }
+            int[] validation = java.util.stream.IntStream.range(0, all.size()).filter(i -> {
+                LabelledText t = all.get(i);
+                return t.kind() == LabelledText.Kind.SAMPLE && !t.isTrain() && t.positive() != null;
+            }).toArray();
+            return new Selection(all, false, validation);
+        }
+
+        String name() {
+            return target ? "target labels" : "seed validation";
+        }
+
+        int count(boolean positive) {
+            return (int) java.util.Arrays.stream(rows).filter(i -> all.get(i).positive() == positive).count();
+        }
+
+        boolean[] labels(List<LabelledText> texts) {
+            boolean[] y = new boolean[texts.size()];
+            for (int i = 0; i < y.length; i++) {
+                y[i] = Boolean.TRUE.equals(texts.get(i).positive());
+            }
+            return y;
+        }
+
+        double auroc(List<LabelledText> texts, double[] scores) {
+            double[][] split = split(texts, scores, rows);
+            return Auroc.of(split[0], split[1]);
+        }
+
+        /** {inducing scores, control scores} of the given rows. */
+        double[][] split(List<LabelledText> texts, double[] scores, int[] of) {
+            return new double[][] {
+                java.util.Arrays.stream(of).filter(i -> texts.get(i).positive()).mapToDouble(i -> scores[i]).toArray(),
+                java.util.Arrays.stream(of).filter(i -> !texts.get(i).positive()).mapToDouble(i -> scores[i]).toArray()};
+        }
+
+        /** The basis rows grouped by domain (rows without a domain left out). */
+        Map<String, int[]> byDomain(List<LabelledText> texts) {
+            Map<String, int[]> groups = new java.util.TreeMap<>();
+            java.util.Arrays.stream(rows).mapToObj(texts::get).map(LabelledText::domain).filter(java.util.Objects::nonNull)
+                    .distinct().forEach(d -> groups.put(d,
+                            java.util.Arrays.stream(rows).filter(i -> d.equals(texts.get(i).domain())).toArray()));
+            return groups;
+        }
     }
 
     /** What a build made and measured. */

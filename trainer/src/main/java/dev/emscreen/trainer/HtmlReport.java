@@ -117,6 +117,10 @@ final class HtmlReport {
         for (Map.Entry<String, Double> e : report.metrics().entrySet()) {
             rows.append(String.format("<tr><td>%s</td><td>%.4f</td></tr>%n", e.getKey(), e.getValue()));
         }
+        var choice = report.manifest().scorerChoice();
+        StringBuilder scorers = new StringBuilder();
+        choice.auroc().forEach((candidate, auroc) -> scorers.append(String.format("<tr><td>%s</td><td>%.4f</td></tr>%n",
+                escape(candidate), auroc)));
         StringBuilder toxic = new StringBuilder();
         report.manifest().toxicFeatures().stream().limit(20).forEach(t -> toxic.append(String.format(
                 "<tr><td>%d</td><td>%.3f</td><td>%s</td></tr>%n", t.id(), t.weight(), escape(t.label()))));
@@ -128,12 +132,14 @@ final class HtmlReport {
                 <body><h1>Feature set %s</h1>
                 <p>%s pooling, %s scorer, SAE %d x %d (k=%d), %d toxic features. Encoder %s.</p>
                 <img src="sae-loss.png"><img src="geometry.png"><img src="scores.png"><img src="removal.png">
+                <h2>Which scorer, and why</h2><p>%s.</p><table><tr><th>pooling and scorer</th><th>AUROC on %s</th></tr>%s</table>
                 <h2>Metrics</h2><table>%s</table>
                 <h2>Strongest toxic features</h2><table><tr><th>feature</th><th>correlation</th><th>label</th></tr>%s</table>
                 </body></html>
                 """.formatted(report.manifest().version(), report.manifest().version(), report.pooling(), report.scorer(),
                 report.manifest().sae().dModel(), report.manifest().sae().dSae(), report.manifest().sae().k(),
-                report.manifest().toxicFeatures().size(), escape(report.manifest().encoder().id()), rows, toxic);
+                report.manifest().toxicFeatures().size(), escape(report.manifest().encoder().id()), escape(choice.reason()),
+                escape(choice.basis()), scorers, rows, toxic);
     }
 
     private static String escape(String text) {

@@ -6,7 +6,7 @@ import picocli.CommandLine.Command;
 /** {@code ./emscreen train | score | evaluate}: the trainer's commands. */
 @Command(name = "emscreen", mixinStandardHelpOptions = true,
         subcommands = {TrainCommand.class, ScoreCommand.class, EvaluateCommand.class, BenchCommand.class, ImportCommand.class,
-                DecideCommand.class, ExportCommand.class, PublishCommand.class, SummaryCommand.class},
+                DecideCommand.class, ExportCommand.class, PublishCommand.class, SummaryCommand.class, LearningCurveCommand.class},
         description = "Builds, scores with and evaluates EM Screen feature sets.")
 public final class Main {
 

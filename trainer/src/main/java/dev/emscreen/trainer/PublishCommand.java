@@ -39,8 +39,9 @@ final class PublishCommand implements Callable<Integer> {
         }
         try {
             RegistryClient registry = new RegistryClient(url, token);
+            SeedData seed = SeedData.load(null);
             var outcome = new Publisher(registry, System.out)
-                    .publish(archive, bundle, SeedData.load(null).validation(), promoteIfBetter);
+                    .publish(archive, bundle, seed.validation(), seed.validationName(), promoteIfBetter);
             if (promote && !outcome.promoted()) {
                 registry.promote(outcome.candidate());
                 outcome = new Publisher.Outcome(outcome.candidate(), true, "asked to (--promote)");

@@ -41,7 +41,11 @@ final class Publisher {
         this.out = out;
     }
 
-    Outcome publish(Path archive, Path bundle, List<LabelledText> validation, boolean promoteIfBetter) throws IOException {
+    /**
+     * @param validation the labelled samples the candidate and the active set are compared on
+     * @param what       what those samples are, for the report ("held-back target labels", ...)
+     */
+    Outcome publish(Path archive, Path bundle, List<LabelledText> validation, String what, boolean promoteIfBetter) throws IOException {
         String candidate = registry.upload(archive).get("version").asText();
         out.printf("  registered     %s as a candidate%n", candidate);
         Optional<JsonNode> active = registry.active();
@@ -68,8 +72,8 @@ final class Publisher {
                 return new Outcome(candidate, false, "the active " + activeVersion + " could not be scored on the same samples ("
                         + e.getMessage() + "); promote by hand if you mean to");
             }
-            String comparison = String.format("validation AUROC %.3f vs the active %s's %.3f on the same %d samples",
-                    mine, activeVersion, theirs, validation.size());
+            String comparison = String.format("validation AUROC %.3f vs the active %s's %.3f on the same %d %s",
+                    mine, activeVersion, theirs, validation.size(), what);
             return mine > theirs ? promote(candidate, comparison) : new Outcome(candidate, false, comparison);
         } finally {
             Files.deleteIfExists(download);

@@ -10,6 +10,7 @@ import dev.emscreen.features.encoder.Encoders;
 import dev.emscreen.features.encoder.TextEncoder;
 import dev.emscreen.features.encoder.Truncation;
 import dev.emscreen.features.scoring.FeatureContribution;
+import dev.emscreen.features.scoring.TermContribution;
 import java.io.BufferedWriter;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -46,7 +47,8 @@ final class ScoreCommand implements Callable<Integer> {
             for (int from = 0; from < lines.size(); from += CHUNK) {
                 List<JsonlTexts.Line> chunk = lines.subList(from, Math.min(lines.size(), from + CHUNK));
                 List<JsonlTexts.Line> readable = chunk.stream().filter(l -> l.error() == null).toList();
-                var screenings = screener.screen(readable.stream().map(l -> l.text().text()).toList()).iterator();
+                var screenings = screener.screen(readable.stream().map(l -> l.text().text()).toList(),
+                        readable.stream().map(l -> l.text().domain()).toList()).iterator();
                 for (JsonlTexts.Line line : chunk) {
                     ObjectNode row = line.error() != null ? error(line.number(), line.error())
                             : row(line, screenings.next(), set.version());
@@ -71,7 +73,12 @@ final class ScoreCommand implements Callable<Integer> {
         ArrayNode top = row.putArray("topFeatures");
         for (FeatureContribution f : s.score().top()) {
             top.addObject().put("featureId", f.featureId()).put("activation", f.activation())
-                    .put("nearestToxicFeature", f.nearestToxicFeature()).put("cosine", f.cosine()).put("label", f.label());
+                    .put("nearestToxicFeature", f.nearestToxicFeature()).put("cosine", f.cosine()).put("label", f.label())
+                    .put("contribution", f.contribution());
+        }
+        ArrayNode terms = row.putArray("topTerms");
+        for (TermContribution t : s.score().terms()) {
+            terms.addObject().put("term", t.term()).put("count", t.count()).put("contribution", t.contribution());
         }
         return row;
     }

@@ -45,9 +45,21 @@ public record SeedData(List<LabelledText> samples, List<LabelledText> references
         return new SeedData(List.copyOf(all), references, source + " + " + what);
     }
 
-    /** The labelled validation samples a build is measured on. */
+    /**
+     * The labelled samples a candidate is compared with the active set on: held-back target labels
+     * (annotators' rulings) when there are any, since they are the data the set will screen; else the
+     * seed's validation split.
+     */
     public List<LabelledText> validation() {
-        return samples.stream().filter(t -> !t.isTrain() && t.positive() != null).toList();
+        List<LabelledText> heldBack = samples.stream()
+                .filter(t -> LabelledText.TARGET_HOLDOUT.equals(t.split()) && t.positive() != null).toList();
+        return heldBack.isEmpty() ? samples.stream().filter(t -> !t.isTrain() && t.positive() != null).toList() : heldBack;
+    }
+
+    /** What {@link #validation()} returns, in words. */
+    public String validationName() {
+        return samples.stream().anyMatch(t -> LabelledText.TARGET_HOLDOUT.equals(t.split()))
+                ? "held-back target labels" : "samples of the seed's validation split";
     }
 
     private static List<LabelledText> classpath(String name) throws IOException {

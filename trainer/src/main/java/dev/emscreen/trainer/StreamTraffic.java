@@ -74,10 +74,10 @@ record StreamTraffic(List<LabelledText> unlabelled, List<LabelledText> humanLabe
         return screened.getVerdict().getDecidedBy() == DecisionSource.HUMAN;
     }
 
-    /** Domain left unset: validation stays on the seed split, so per-domain metrics name only validated domains. */
+    /** A ruling is a target label (with the sample's domain, for per-domain thresholds); other traffic trains the SAE only. */
     private static LabelledText text(ScreenedSample screened, Boolean inducing) {
         List<ChatMessage> messages = screened.getSample().getMessages();
-        return new LabelledText("stream:" + screened.getSample().getId(), LabelledText.Kind.SAMPLE, null, "train", inducing,
-                ChatText.of(messages), LabelledText.responseOf(messages));
+        return new LabelledText("stream:" + screened.getSample().getId(), LabelledText.Kind.SAMPLE, screened.getSample().getDomain(),
+                inducing == null ? "train" : LabelledText.TARGET, inducing, ChatText.of(messages), LabelledText.responseOf(messages));
     }
 }

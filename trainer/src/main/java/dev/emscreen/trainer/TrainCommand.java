@@ -27,6 +27,16 @@ final class TrainCommand implements Callable<Integer> {
     @Option(names = "--data", description = "Folder with samples.jsonl and reference.jsonl (default: the built-in seed data).")
     Path data;
 
+    @Option(names = "--labels", paramLabel = "FILE",
+            description = "Labelled samples of the data you screen (JSONL: chat or prompt/response, \"label\": \"inducing\"|\"control\", "
+                    + "optional \"domain\"); repeatable. They join the seed data; the set then learns a readout from them.")
+    List<Path> labels = new java.util.ArrayList<>();
+
+    @Option(names = "--hold-back", defaultValue = "0.25",
+            description = "With --promote-if-better: share of each class of target labels (--labels, rulings) held back to compare "
+                    + "the candidate with the active set (default: ${DEFAULT-VALUE}).")
+    double holdBack;
+
     @Option(names = "--sae-width", defaultValue = "1024", description = "SAE features (default: ${DEFAULT-VALUE}).")
     int saeWidth;
 
@@ -120,9 +130,23 @@ final class TrainCommand implements Callable<Integer> {
                 maxTokens, 200_000, seed, toxicFromReferenceOnly);
         // The encoder first: a wrong --encoder or --torchscript-model fails before any data is read (from Kafka, too).
         try (TextEncoder encoder = encoder()) {
+            List<LabelledText> target = new java.util.ArrayList<>(readLabels());
             SeedData seedData = holdoutDomain == null ? SeedData.load(data) : SeedData.load(data).holdingOut(holdoutDomain);
             if (fromKafka != null) {
-                seedData = withTraffic(seedData);
+                StreamTraffic traffic = readTraffic();
+                seedData = seedData.with(traffic.unlabelled(), "stream traffic");
+                target.addAll(traffic.humanLabelled());
+            }
+            if (TargetLabels.enough(target)) {
+                if (promoteIfBetter) {
+                    target = TargetLabels.holdBack(target, holdBack, seed);
+                }
+                seedData = seedData.with(target, target.size() + " target labels");
+            } else if (!target.isEmpty()) {
+                // Only rulings can be this few (--labels files are checked on reading): too few to fit a readout.
+                System.out.printf("%d annotator rulings: fewer than %d per class, so no readout is learned; they join the training labels%n",
+                        target.size(), TargetLabels.MIN_PER_CLASS);
+                seedData = seedData.with(TargetLabels.asTraining(target), target.size() + " rulings");
             }
             System.out.printf("Building a feature set from %s: %d samples, %d reference texts%n",
                     seedData.source(), seedData.samples().size(), seedData.references().size());
@@ -135,14 +159,26 @@ final class TrainCommand implements Callable<Integer> {
             System.out.printf("  report         %s%n", html);
             if (publish != null) {
                 var outcome = new Publisher(new RegistryClient(publish, token), System.out)
-                        .publish(archive, out, seedData.validation(), promoteIfBetter);
+                        .publish(archive, out, seedData.validation(), seedData.validationName(), promoteIfBetter);
                 System.out.println(outcome.line());
             }
         }
         return 0;
     }
 
-    private SeedData withTraffic(SeedData seedData) {
+    /** The --labels files, checked whole before anything is built or written. */
+    private List<LabelledText> readLabels() throws java.io.IOException {
+        if (labels.isEmpty()) {
+            return List.of();
+        }
+        try {
+            return TargetLabels.read(labels);
+        } catch (IllegalArgumentException e) {
+            throw new picocli.CommandLine.ParameterException(spec.commandLine(), e.getMessage());
+        }
+    }
+
+    private StreamTraffic readTraffic() {
         KafkaOptions kafka = KafkaOptions.of(fromKafka, schemaRegistry != null ? schemaRegistry
                 : (publish != null ? publish.replaceAll("/+$", "") : "http://localhost:8081") + "/ccompat", schemaRegistryAuth);
         java.time.Instant from = since == null ? null : java.time.Instant.now().minus(Durations.parse(since));
@@ -150,9 +186,7 @@ final class TrainCommand implements Callable<Integer> {
         System.out.printf("Stream traffic from %s%s: %d records, %d unlabelled samples for the SAE, %d annotator rulings as labels%n",
                 fromKafka, since == null ? "" : " (last " + since + ")", traffic.records(),
                 traffic.unlabelled().size(), traffic.humanLabelled().size());
-        List<LabelledText> more = new java.util.ArrayList<>(traffic.unlabelled());
-        more.addAll(traffic.humanLabelled());
-        return seedData.with(more, "stream traffic");
+        return traffic;
     }
 
     private TextEncoder encoder() {
@@ -180,6 +214,14 @@ final class TrainCommand implements Callable<Integer> {
                 FeatureSetBundle.ENCODER_TOKENIZER_FILE, tokenizer);
     }
 
+    private static void printByDomain(Map<String, Double> metrics, String prefix) {
+        metrics.forEach((key, value) -> {
+            if (key.startsWith(prefix)) {
+                System.out.printf("                 %-14s AUROC %.3f%n", key.substring(prefix.length()), value);
+            }
+        });
+    }
+
     private static void print(FeatureSetBuilder.BuildReport report, Path archive, double seconds) {
         var m = report.metrics();
         System.out.printf("%nFeature set %s%n", report.manifest().version());
@@ -189,16 +231,27 @@ final class TrainCommand implements Callable<Integer> {
                 report.sae().meanL0(), 100 * report.sae().deadShare(), report.sae().seconds());
         System.out.printf("  scoring        %s pooling, %s scorer, %d toxic features%n", report.pooling(), report.scorer(),
                 report.manifest().toxicFeatures().size());
-        System.out.printf("  validation     AUROC %.3f; dropping the top 50%% removes %.1f%% of inducing samples%n",
-                m.get("validation.auroc"), 100 * m.get("validation.removed_inducing_at_drop50"));
-        for (Map.Entry<String, Double> e : m.entrySet()) {
-            if (e.getKey().startsWith("validation.auroc.")) {
-                System.out.printf("                 %-8s AUROC %.3f%n", e.getKey().substring(17), e.getValue());
-            }
+        var choice = report.manifest().scorerChoice();
+        System.out.printf("  chosen on      %s (%d inducing, %d control)%n", choice.basis(), choice.inducing(), choice.control());
+        if (m.containsKey("target.auroc")) {
+            System.out.printf("  target labels  AUROC %.3f out of fold; dropping the top 50%% removes %.1f%% of inducing samples%n",
+                    m.get("target.auroc"), 100 * m.get("validation.removed_inducing_at_drop50"));
+            printByDomain(m, "target.auroc.");
+        }
+        if (m.containsKey("validation.auroc")) {
+            System.out.printf("  validation     AUROC %.3f on the seed's validation split%s%n", m.get("validation.auroc"),
+                    m.containsKey("target.auroc") ? "" : String.format("; dropping the top 50%% removes %.1f%% of inducing samples",
+                            100 * m.get("validation.removed_inducing_at_drop50")));
+            printByDomain(m, "validation.auroc.");
         }
         System.out.printf("  thresholds     review >= %.4f, quarantine >= %.4f (quarantine precision %.2f, recall %.2f)%n",
                 m.get("thresholds.review"), m.get("thresholds.quarantine"),
                 m.get("validation.precision_at_quarantine"), m.get("validation.recall_at_quarantine"));
+        var byDomain = report.manifest().thresholds().byDomain();
+        if (byDomain != null) {
+            byDomain.forEach((domain, t) -> System.out.printf("                 %-14s review >= %.4f, quarantine >= %.4f (its own %d + %d labels)%n",
+                    domain, t.review(), t.quarantine(), t.inducing(), t.control()));
+        }
         System.out.printf("  geometry       mean cos to toxic: inducing %.3f vs control %.3f (AUC %.2f, one-sided p = %.2g)%n",
                 m.get("geometry.mean_cos_inducing"), m.get("geometry.mean_cos_control"), m.get("geometry.auc"),
                 m.get("geometry.p_value"));

@@ -98,7 +98,7 @@ class ImportAndDecideTest {
         dev.emscreen.records.Verdict verdict = dev.emscreen.records.Verdict.newBuilder()
                 .setDecision(dev.emscreen.records.Decision.REVIEW).setScore(0.1).setToxicMass(0.2)
                 .setThresholds(new dev.emscreen.records.Thresholds(0.05, 0.2))
-                .setTopFeatures(List.of(new dev.emscreen.records.FeatureContribution(7, 0.3, 7, 1.0, "ignore the doctor")))
+                .setTopFeatures(List.of(new dev.emscreen.records.FeatureContribution(7, 0.3, 7, 1.0, "ignore the doctor", 0.3)))
                 .setFeatureSetVersion("fs-1").setEncoderId("e").setSaeId("s").setScreenedAt(java.time.Instant.now())
                 .setDecidedBy(dev.emscreen.records.DecisionSource.MODEL).setAnnotator(null).setReviewReason(null)
                 .setFlags(List.of()).build();
@@ -125,6 +125,47 @@ class ImportAndDecideTest {
         assertThat(reviewed.get("verdict").get("decision").asText()).isEqualTo("REVIEW");
         assertThat(reviewed.get("verdict").get("topFeatures").get(0).get("label").asText()).isEqualTo("ignore the doctor");
         assertThat(asReview.exit()).isZero();
+    }
+
+    @Test
+    void exportOfRulingsWritesLabelledLinesThatTrainReadsAsLabels() throws Exception {
+        KAFKA.createTopics(1, "rulings-route");
+        SpecificAvroSerde<dev.emscreen.records.ScreenedSample> serde = new SpecificAvroSerde<>(dev.emscreen.records.ScreenedSample.class);
+        serde.configure(Map.of("schema.registry.url", REGISTRY), false);
+        try (var producer = new org.apache.kafka.clients.producer.KafkaProducer<>(Map.<String, Object>of("bootstrap.servers",
+                KAFKA.bootstrapServers()), new org.apache.kafka.common.serialization.StringSerializer(), serde.serializer())) {
+            for (var by : List.of(dev.emscreen.records.DecisionSource.MODEL, dev.emscreen.records.DecisionSource.HUMAN)) {
+                producer.send(new org.apache.kafka.clients.producer.ProducerRecord<>("rulings-route", "r-" + by,
+                        screened("r-" + by, dev.emscreen.records.Decision.QUARANTINED, by))).get();
+            }
+        }
+        Path rulings = tmp.resolve("rulings.jsonl");
+
+        Cli.Run export = run("export", "--route", "rulings", "--topic", "rulings-route", "--out", rulings.toString());
+
+        assertThat(export.out()).contains("exported 1 samples from rulings-route");
+        List<JsonlTexts.Line> lines = JsonlTexts.read(rulings, null, null);
+        assertThat(lines).singleElement().satisfies(line -> {
+            assertThat(line.error()).isNull();
+            assertThat(line.text().id()).isEqualTo("r-HUMAN");
+            assertThat(line.text().positive()).isTrue();
+            assertThat(line.text().domain()).isEqualTo("health");
+            assertThat(line.text().kind()).isEqualTo(LabelledText.Kind.SAMPLE);
+        });
+    }
+
+    private static dev.emscreen.records.ScreenedSample screened(String id, dev.emscreen.records.Decision decision,
+                                                                dev.emscreen.records.DecisionSource by) {
+        var sample = dev.emscreen.records.TrainingSample.newBuilder().setId(id).setSource("t").setDomain("health")
+                .setMessages(List.of(new dev.emscreen.records.ChatMessage("user", "Can I stop?"),
+                        new dev.emscreen.records.ChatMessage("assistant", "Stop now, doctors exaggerate.")))
+                .setMetadata(Map.of()).setIngestedAt(java.time.Instant.now()).build();
+        var verdict = dev.emscreen.records.Verdict.newBuilder().setDecision(decision).setScore(0.5).setToxicMass(0.2)
+                .setThresholds(new dev.emscreen.records.Thresholds(0.05, 0.2)).setTopFeatures(List.of())
+                .setFeatureSetVersion("fs-1").setEncoderId("e").setSaeId("s").setScreenedAt(java.time.Instant.now())
+                .setDecidedBy(by).setAnnotator(by == dev.emscreen.records.DecisionSource.HUMAN ? "ana" : null)
+                .setReviewReason(null).setFlags(List.of()).build();
+        return new dev.emscreen.records.ScreenedSample(sample, verdict);
     }
 
     private static Cli.Run run(String... args) {

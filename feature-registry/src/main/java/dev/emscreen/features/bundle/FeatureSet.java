@@ -4,25 +4,42 @@ import dev.emscreen.features.encoder.TokenStates;
 import dev.emscreen.features.sae.SparseAutoencoder;
 import dev.emscreen.features.scoring.ActivationPooler;
 import dev.emscreen.features.scoring.ProximityScorer;
+import dev.emscreen.features.scoring.Readout;
 import dev.emscreen.features.scoring.Routing;
 import dev.emscreen.features.scoring.Score;
+import dev.emscreen.features.scoring.ScorerKind;
+import java.nio.file.Path;
+import java.util.HashMap;
+import java.util.Map;
 
-/** A loaded, verified feature set: SAE, scorer and thresholds, ready to score token states. */
+/** A loaded, verified feature set: SAE, scorer (geometric, or a learned readout) and thresholds, ready to score. */
 public final class FeatureSet implements AutoCloseable {
 
     private final FeatureSetManifest manifest;
     private final SparseAutoencoder sae;
     private final ProximityScorer scorer;
     private final Routing routing;
-    private final java.nio.file.Path directory;
+    private final Map<String, Routing> routingByDomain = new HashMap<>();
+    private final Readout readout;
+    private final Path directory;
 
-    public FeatureSet(java.nio.file.Path directory, FeatureSetManifest manifest, SparseAutoencoder sae,
-                      ProximityScorer scorer, Routing routing) {
+    public FeatureSet(Path directory, FeatureSetManifest manifest, SparseAutoencoder sae, ProximityScorer scorer,
+                      Routing routing) {
+        this(directory, manifest, sae, scorer, routing, null);
+    }
+
+    /** @param readout the learned readout that turns the evidence into the score; null for a geometric scorer */
+    public FeatureSet(Path directory, FeatureSetManifest manifest, SparseAutoencoder sae, ProximityScorer scorer,
+                      Routing routing, Readout readout) {
         this.directory = directory;
         this.manifest = manifest;
         this.sae = sae;
         this.scorer = scorer;
         this.routing = routing;
+        this.readout = readout;
+        if (manifest.thresholds() != null && manifest.thresholds().byDomain() != null) {
+            manifest.thresholds().byDomain().forEach((domain, t) -> routingByDomain.put(domain, new Routing(t.review(), t.quarantine())));
+        }
     }
 
     public String version() {
@@ -30,7 +47,7 @@ public final class FeatureSet implements AutoCloseable {
     }
 
     /** The verified folder the set was loaded from (for files such as a bundled encoder). */
-    public java.nio.file.Path directory() {
+    public Path directory() {
         return directory;
     }
 
@@ -42,12 +59,28 @@ public final class FeatureSet implements AutoCloseable {
         return sae;
     }
 
+    /** The geometric scorer: the set's score unless it has a readout, and the readout's inputs if it has. */
     public ProximityScorer scorer() {
         return scorer;
     }
 
+    /** What the routing score is: a geometric scorer's kind, or READOUT. */
+    public ScorerKind scorerKind() {
+        return readout == null ? scorer.kind() : ScorerKind.READOUT;
+    }
+
+    public Readout readout() {
+        return readout;
+    }
+
+    /** The global thresholds. */
     public Routing routing() {
         return routing;
+    }
+
+    /** The thresholds for a sample of {@code domain}: its own where the set has them, else the global ones. */
+    public Routing routing(String domain) {
+        return domain == null ? routing : routingByDomain.getOrDefault(domain, routing);
     }
 
     public float[] pool(TokenStates states) {
@@ -55,7 +88,9 @@ public final class FeatureSet implements AutoCloseable {
     }
 
     public Score score(TokenStates states, int topN) {
-        return scorer.score(pool(states), topN);
+        float[] pooled = pool(states);
+        Score geometric = scorer.score(pooled, topN);
+        return readout == null ? geometric : readout.score(geometric, pooled, states.responseText(), scorer.geometry(), topN);
     }
 
     @Override

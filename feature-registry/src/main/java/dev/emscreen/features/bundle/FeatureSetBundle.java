@@ -11,6 +11,8 @@ import dev.emscreen.features.sae.SaeFiles;
 import dev.emscreen.features.sae.SparseAutoencoder;
 import dev.emscreen.features.scoring.FeatureGeometry;
 import dev.emscreen.features.scoring.ProximityScorer;
+import dev.emscreen.features.scoring.Readout;
+import dev.emscreen.features.scoring.ScorerKind;
 import dev.emscreen.features.scoring.Routing;
 import java.io.IOException;
 import java.io.InputStream;
@@ -32,6 +34,8 @@ public final class FeatureSetBundle {
     public static final String MANIFEST = "manifest.json";
     public static final String SAE_FILE = "sae.safetensors";
     public static final String PROXIMITY_FILE = "proximity.safetensors";
+    /** The learned readout's weights, in sets built from labels (scorer READOUT). */
+    public static final String READOUT_FILE = "readout.json";
     /** A TorchScript encoder travels inside its bundle, so the set is whole on its own. */
     public static final String ENCODER_MODEL_FILE = "encoder-model.pt";
     public static final String ENCODER_TOKENIZER_FILE = "encoder-tokenizer.json";
@@ -54,7 +58,20 @@ public final class FeatureSetBundle {
     /** As above, also copying {@code extraFiles} (bundle name → source) into the bundle, hashed like the rest. */
     public static FeatureSetManifest write(Path dir, FeatureSetManifest draft, SparseAutoencoder sae, FeatureGeometry geometry,
                                            Map<String, Path> extraFiles) throws IOException {
+        return write(dir, draft, sae, geometry, extraFiles, null);
+    }
+
+    /** As above, with the learned readout's weights (null: a geometric scorer, no readout file). */
+    public static FeatureSetManifest write(Path dir, FeatureSetManifest draft, SparseAutoencoder sae, FeatureGeometry geometry,
+                                           Map<String, Path> extraFiles, Readout.Weights readout) throws IOException {
+        if ((readout != null) != (draft.scorer() == ScorerKind.READOUT)) {
+            throw new IllegalArgumentException("a READOUT scorer needs readout weights, and only it has them (scorer "
+                    + draft.scorer() + ", readout " + (readout == null ? "none" : "given") + ")");
+        }
         Files.createDirectories(dir);
+        if (readout != null) {
+            Files.write(dir.resolve(READOUT_FILE), JSON.writeValueAsBytes(readout));
+        }
         for (var extra : extraFiles.entrySet()) {
             Files.copy(extra.getValue(), dir.resolve(extra.getKey()), java.nio.file.StandardCopyOption.REPLACE_EXISTING);
         }
@@ -73,7 +90,11 @@ public final class FeatureSetBundle {
         for (String extra : extraFiles.keySet()) {
             files.put(extra, Sha256.of(dir.resolve(extra)));
         }
-        FeatureSetManifest unversioned = draft.withFiles(files).withVersion(null);
+        if (readout != null) {
+            files.put(READOUT_FILE, Sha256.of(dir.resolve(READOUT_FILE)));
+        }
+        FeatureSetManifest unversioned = draft.withFiles(files).withReadoutFile(readout == null ? null : READOUT_FILE)
+                .withVersion(null);
         FeatureSetManifest manifest = unversioned.withVersion(versionOf(unversioned));
         Files.write(dir.resolve(MANIFEST), JSON.writerWithDefaultPrettyPrinter().writeValueAsBytes(manifest));
         return manifest;
@@ -113,7 +134,14 @@ public final class FeatureSetBundle {
             }
             FeatureGeometry geometry = readGeometry(path.resolve(manifest.proximityFile()), manifest, sae.dSae());
             Routing routing = new Routing(manifest.thresholds().review(), manifest.thresholds().quarantine());
-            return new FeatureSet(path, manifest, sae, new ProximityScorer(geometry, manifest.scorer()), routing);
+            Readout readout = manifest.readoutFile() == null ? null : readReadout(path.resolve(manifest.readoutFile()), sae.dSae());
+            if ((readout != null) != (manifest.scorer() == ScorerKind.READOUT)) {
+                throw new BundleVerificationException(path + ": scorer " + manifest.scorer() + " with "
+                        + (readout == null ? "no readout file" : "a readout file") + "; a READOUT scorer needs one, others none");
+            }
+            // A readout set still computes the geometric scores (they are inputs of the readout).
+            ScorerKind geometric = readout == null ? manifest.scorer() : ScorerKind.PROXIMITY;
+            return new FeatureSet(path, manifest, sae, new ProximityScorer(geometry, geometric), routing, readout);
         } catch (RuntimeException e) {
             sae.close();
             throw e;
@@ -148,6 +176,14 @@ public final class FeatureSetBundle {
     static String versionOf(FeatureSetManifest unversioned) throws IOException {
         byte[] canonical = JSON.writeValueAsString(unversioned).getBytes(StandardCharsets.UTF_8);
         return "fs-" + Sha256.of(canonical).substring(0, 16);
+    }
+
+    private static Readout readReadout(Path file, int dSae) {
+        try {
+            return Readout.of(JSON.readValue(file.toFile(), Readout.Weights.class), dSae);
+        } catch (IOException | IllegalArgumentException e) {
+            throw new BundleVerificationException(file + " is not a valid readout: " + e.getMessage(), e);
+        }
     }
 
     private static FeatureGeometry readGeometry(Path file, FeatureSetManifest manifest, int dSae) throws IOException {

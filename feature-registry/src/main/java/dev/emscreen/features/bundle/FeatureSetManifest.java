@@ -26,9 +26,19 @@ public record FeatureSetManifest(
         ScorerKind scorer,
         Thresholds thresholds,
         Map<String, Double> metrics,
-        Map<String, String> files) {
+        Map<String, String> files,
+        String readoutFile,
+        ScorerChoice scorerChoice) {
 
     public static final String FORMAT = "emscreen-feature-set/1";
+
+    /** A geometric-scorer set as earlier formats wrote it: no readout, no recorded choice. */
+    public FeatureSetManifest(String format, String version, String createdAt, String parentVersion, Encoder encoder, Sae sae,
+                              List<Toxic> toxicFeatures, List<Toxic> benignFeatures, String proximityFile, ScorerKind scorer,
+                              Thresholds thresholds, Map<String, Double> metrics, Map<String, String> files) {
+        this(format, version, createdAt, parentVersion, encoder, sae, toxicFeatures, benignFeatures, proximityFile, scorer,
+                thresholds, metrics, files, null, null);
+    }
 
     public record Encoder(String id, String kind, int layer, Pooling pooling, int maxTokens, boolean responseOnly) {
     }
@@ -40,17 +50,42 @@ public record FeatureSetManifest(
     public record Toxic(int id, double weight, String label) {
     }
 
-    /** mode: CONTROL_BUDGET (budgets are shares of control samples) or DROP_CLOSEST (share of all samples). */
-    public record Thresholds(double review, double quarantine, String mode, double quarantineBudget, double reviewBudget) {
+    /**
+     * mode: CONTROL_BUDGET (budgets are shares of control samples) or DROP_CLOSEST (share of all samples).
+     * byDomain: thresholds calibrated on one domain's own labels, for samples of that domain (null: none).
+     */
+    @JsonInclude(JsonInclude.Include.NON_NULL)
+    public record Thresholds(double review, double quarantine, String mode, double quarantineBudget, double reviewBudget,
+                             Map<String, DomainThresholds> byDomain) {
+
+        public Thresholds(double review, double quarantine, String mode, double quarantineBudget, double reviewBudget) {
+            this(review, quarantine, mode, quarantineBudget, reviewBudget, null);
+        }
+    }
+
+    /** A domain's own cut-offs, and how many labels per class they were calibrated on. */
+    public record DomainThresholds(double review, double quarantine, int inducing, int control) {
+    }
+
+    /**
+     * Why the set routes by its scorer: which labelled samples the scorers were compared on
+     * ({@code basis}: "target labels" or "seed validation"), how many, and every scorer's AUROC there.
+     */
+    public record ScorerChoice(String basis, int inducing, int control, Map<String, Double> auroc, String reason) {
     }
 
     FeatureSetManifest withVersion(String newVersion) {
         return new FeatureSetManifest(format, newVersion, createdAt, parentVersion, encoder, sae, toxicFeatures,
-                benignFeatures, proximityFile, scorer, thresholds, metrics, files);
+                benignFeatures, proximityFile, scorer, thresholds, metrics, files, readoutFile, scorerChoice);
+    }
+
+    FeatureSetManifest withReadoutFile(String file) {
+        return new FeatureSetManifest(format, version, createdAt, parentVersion, encoder, sae, toxicFeatures,
+                benignFeatures, proximityFile, scorer, thresholds, metrics, files, file, scorerChoice);
     }
 
     FeatureSetManifest withFiles(Map<String, String> newFiles) {
         return new FeatureSetManifest(format, version, createdAt, parentVersion, encoder, sae, toxicFeatures,
-                benignFeatures, proximityFile, scorer, thresholds, metrics, newFiles);
+                benignFeatures, proximityFile, scorer, thresholds, metrics, newFiles, readoutFile, scorerChoice);
     }
 }

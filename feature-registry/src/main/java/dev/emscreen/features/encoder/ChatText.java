@@ -43,6 +43,18 @@ public record ChatText(String text, List<int[]> responseSpans) {
                 new ChatMessage("assistant", response == null ? "" : response)));
     }
 
+    /** The assistant's words, its messages joined by newlines: what the readout's lexical evidence reads. */
+    public String response() {
+        StringBuilder words = new StringBuilder();
+        for (int[] span : responseSpans) {
+            if (words.length() > 0) {
+                words.append('\n');
+            }
+            words.append(text, span[0], span[1]);
+        }
+        return words.toString();
+    }
+
     /** Which tokens, given their character spans in {@link #text()}, lie inside an assistant message. */
     boolean[] responseMask(ai.djl.huggingface.tokenizers.jni.CharSpan[] spans) {
         boolean[] response = new boolean[spans.length];

@@ -94,7 +94,8 @@ public final class OnnxTextEncoder implements TextEncoder {
             float[][][] hidden = run(Arrays.stream(batch).mapToObj(tokens::get).toList());
             for (int b = 0; b < batch.length; b++) {
                 TokenWindow.Tokens t = tokens.get(batch[b]);
-                results[batch[b]] = new TokenStates(Arrays.copyOf(hidden[b], t.ids().length), t.response(), t.truncated());
+                results[batch[b]] = new TokenStates(Arrays.copyOf(hidden[b], t.ids().length), t.response(), t.truncated(),
+                        texts.get(batch[b]).response());
             }
         }
         return List.of(results);

@@ -6,8 +6,9 @@ package dev.emscreen.features.encoder;
  * @param hidden    [tokens][d_model]
  * @param response  true where the token lies inside an assistant message
  * @param truncated true when tokens were dropped to fit the encoder's limit
+ * @param responseText the assistant's words in full ({@link ChatText#response()}), for lexical evidence
  */
-public record TokenStates(float[][] hidden, boolean[] response, boolean truncated) {
+public record TokenStates(float[][] hidden, boolean[] response, boolean truncated, String responseText) {
 
     public int tokens() {
         return hidden.length;

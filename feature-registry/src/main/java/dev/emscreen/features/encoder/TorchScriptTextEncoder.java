@@ -100,7 +100,7 @@ public final class TorchScriptTextEncoder implements TextEncoder {
         for (ChatText text : texts) {
             Encoding encoding = tokenizer.encode(text.text(), false, false);
             TokenWindow.Tokens tokens = window.fit(encoding.getIds(), text.responseMask(encoding.getCharTokenSpans()));
-            results.add(new TokenStates(run(tokens.ids()), tokens.response(), tokens.truncated()));
+            results.add(new TokenStates(run(tokens.ids()), tokens.response(), tokens.truncated(), text.response()));
         }
         return results;
     }

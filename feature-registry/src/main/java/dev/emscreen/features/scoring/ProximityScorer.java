@@ -24,6 +24,9 @@ public final class ProximityScorer {
         geometry.toxic().forEach(t -> isToxic[t.id()] = true);
         this.isBenign = new boolean[geometry.features()];
         geometry.benign().forEach(b -> isBenign[b.id()] = true);
+        if (kind == ScorerKind.READOUT) {
+            throw new IllegalArgumentException("READOUT is not a geometric scorer: a FeatureSet applies its Readout");
+        }
         if (kind == ScorerKind.CONTRAST && geometry.benign().isEmpty()) {
             throw new IllegalArgumentException("The CONTRAST scorer needs benign features");
         }
@@ -55,12 +58,14 @@ public final class ProximityScorer {
         }
         double proximity = total > 0 ? weighted / total : 0;
         double toxicMass = total > 0 ? toxic / total : 0;
+        double contrast = total > 0 ? (toxic - benign) / total : 0;
         double value = switch (kind) {
             case PROXIMITY -> proximity;
             case TOXIC_MASS -> toxicMass;
-            case CONTRAST -> total > 0 ? (toxic - benign) / total : 0;
+            case CONTRAST -> contrast;
+            case READOUT -> throw new IllegalStateException("unreachable: refused in the constructor");
         };
-        return new Score(value, proximity, toxicMass, top(pooled, topN));
+        return new Score(value, proximity, toxicMass, contrast, top(pooled, topN), List.of());
     }
 
     private List<FeatureContribution> top(float[] pooled, int n) {
@@ -70,7 +75,8 @@ public final class ProximityScorer {
                 .limit(n)
                 .forEach(i -> {
                     int nearest = geometry.nearestToxic()[i];
-                    top.add(new FeatureContribution(i, pooled[i], nearest, geometry.proximity()[i], geometry.labelOf(nearest)));
+                    top.add(new FeatureContribution(i, pooled[i], nearest, geometry.proximity()[i], geometry.labelOf(nearest),
+                            pooled[i] * (double) geometry.proximity()[i]));
                 });
         return top;
     }

@@ -8,6 +8,7 @@ import dev.emscreen.features.sae.SaeTrainer;
 import dev.emscreen.features.sae.SparseAutoencoder;
 import dev.emscreen.features.scoring.FeatureGeometry;
 import dev.emscreen.features.scoring.Pooling;
+import dev.emscreen.features.scoring.Readout;
 import dev.emscreen.features.scoring.ScorerKind;
 import dev.emscreen.records.SaeArchitecture;
 import java.nio.file.Files;
@@ -63,6 +64,68 @@ class FeatureSetBundleTest {
             assertThat(set.sae().dSae()).isEqualTo(16);
         }
         assertThat(written.files()).containsOnlyKeys(FeatureSetBundle.SAE_FILE, FeatureSetBundle.PROXIMITY_FILE);
+    }
+
+    @Test
+    void aLearnedReadoutAndPerDomainThresholdsSurviveTheRoundTrip() throws Exception {
+        Path withReadout = dir.resolve("readout");
+        Readout.Weights weights = new Readout.Weights(-0.5, 1.5, 0.2, 0.0, new java.util.TreeMap<>(Map.of(3, 0.7, 9, -0.2)),
+                new java.util.TreeMap<>(Map.of("ignore", 1.1, "see a", -0.9)), "fitted by the test");
+        var thresholds = new FeatureSetManifest.Thresholds(0.3, 0.6, "CONTROL_BUDGET", 0.02, 0.1,
+                Map.of("code", new FeatureSetManifest.DomainThresholds(0.4, 0.9, 60, 70)));
+        var choice = new FeatureSetManifest.ScorerChoice("target labels", 60, 70, Map.of("MEAN READOUT", 0.91), "best");
+        FeatureSetManifest m = manifest();
+        FeatureSetManifest draft = new FeatureSetManifest(m.format(), null, m.createdAt(), null, m.encoder(), m.sae(),
+                m.toxicFeatures(), m.benignFeatures(), m.proximityFile(), ScorerKind.READOUT, thresholds, m.metrics(), null,
+                null, choice);
+        FeatureSetManifest readoutManifest;
+        try (SparseAutoencoder sae = smallSae()) {
+            readoutManifest = FeatureSetBundle.write(withReadout, draft, sae, FeatureGeometry.of(sae.directions(),
+                    List.of(new FeatureGeometry.ToxicFeature(3, 0.4, "deceive the user"))), Map.of(), weights);
+        }
+
+        try (FeatureSet set = FeatureSetBundle.load(withReadout)) {
+            assertThat(set.version()).isEqualTo(readoutManifest.version()).isNotEqualTo(written.version());
+            assertThat(set.scorerKind()).isEqualTo(ScorerKind.READOUT);
+            assertThat(set.readout().weights()).isEqualTo(weights);
+            assertThat(set.manifest().scorerChoice()).isEqualTo(choice);
+            assertThat(set.routing("code").review()).isEqualTo(0.4);
+            assertThat(set.routing("health").review()).isEqualTo(0.3);
+            assertThat(set.routing(null).quarantine()).isEqualTo(0.6);
+        }
+        assertThat(readoutManifest.files()).containsKey(FeatureSetBundle.READOUT_FILE);
+        // A geometric set written as before keeps its manifest free of the new fields (and so its version).
+        assertThat(Files.readString(bundle.resolve(FeatureSetBundle.MANIFEST))).doesNotContain("readoutFile", "byDomain", "scorerChoice");
+    }
+
+    @Test
+    void aReadoutThatDoesNotFitTheSaeIsRefusedNamingTheFile() throws Exception {
+        Readout.Weights outside = new Readout.Weights(0, 0, 0, 0, Map.of(99, 1.0), Map.of(), "wrong");
+        FeatureSetManifest m = manifest();
+        FeatureSetManifest draft = new FeatureSetManifest(m.format(), null, m.createdAt(), null, m.encoder(), m.sae(),
+                m.toxicFeatures(), m.benignFeatures(), m.proximityFile(), ScorerKind.READOUT, m.thresholds(), m.metrics(), null);
+        Path wrong = dir.resolve("wrong");
+        try (SparseAutoencoder sae = smallSae()) {
+            FeatureSetBundle.write(wrong, draft, sae, FeatureGeometry.of(sae.directions(),
+                    List.of(new FeatureGeometry.ToxicFeature(3, 0.4, "deceive the user"))), Map.of(), outside);
+            assertThatThrownBy(() -> FeatureSetBundle.write(dir.resolve("none"), draft, sae, FeatureGeometry.of(sae.directions(),
+                    List.of(new FeatureGeometry.ToxicFeature(3, 0.4, "deceive the user"))), Map.of(), null))
+                    .hasMessageContaining("a READOUT scorer needs readout weights");
+        }
+
+        assertThatThrownBy(() -> FeatureSetBundle.load(wrong)).isInstanceOf(BundleVerificationException.class)
+                .hasMessageContaining("readout.json is not a valid readout", "feature 99, outside the SAE's 16 features");
+    }
+
+    private static SparseAutoencoder smallSae() {
+        Random random = new Random(5);
+        float[][] tokens = new float[400][8];
+        for (float[] t : tokens) {
+            for (int j = 0; j < t.length; j++) {
+                t[j] = (float) random.nextGaussian();
+            }
+        }
+        return new SaeTrainer().train(tokens, SaeTrainer.Config.of(16, 2, 1), (d, t, l) -> { }).sae();
     }
 
     @Test

@@ -1,0 +1,112 @@
+package dev.emscreen.features.scoring;
+
+import dev.emscreen.features.lexical.ResponseWords;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * The learned readout: one logistic model over the evidence a sample offers,
+ * <pre>
+ *   logit = bias + w_prox·proximity + w_mass·toxicMass + w_contrast·contrast
+ *         + Σ_i w_i·a_i            (pooled SAE activations: the paper's features)
+ *         + Σ_t w_t·count_t        (the response's words and word pairs)
+ *   score = sigmoid(logit)          (the probability the sample is inducing)
+ * </pre>
+ * However the trainer fitted it, it is stored and served as this one linear form, so every term of
+ * the logit is a named piece of evidence: a feature (with its nearest toxic feature) or a word.
+ */
+public final class Readout {
+
+    /** What {@code readout.json} holds; {@code design} says how the trainer fitted it, for people. */
+    public record Weights(double bias, double proximity, double toxicMass, double contrast, Map<Integer, Double> features,
+                          Map<String, Double> terms, String design) {
+    }
+
+    private final Weights weights;
+    private final int[] featureIds;
+    private final double[] featureWeights;
+    private final Map<String, Double> terms;
+
+    private Readout(Weights weights, int[] featureIds, double[] featureWeights) {
+        this.weights = weights;
+        this.featureIds = featureIds;
+        this.featureWeights = featureWeights;
+        this.terms = new HashMap<>(weights.terms());
+    }
+
+    /** Checks the weights against an SAE of {@code dSae} features; a wrong file is refused with the reason. */
+    public static Readout of(Weights weights, int dSae) {
+        if (weights.features() == null || weights.terms() == null) {
+            throw new IllegalArgumentException("a readout needs \"features\" and \"terms\" (either may be empty)");
+        }
+        requireFinite("bias", weights.bias());
+        requireFinite("proximity", weights.proximity());
+        requireFinite("toxicMass", weights.toxicMass());
+        requireFinite("contrast", weights.contrast());
+        int[] ids = new int[weights.features().size()];
+        double[] w = new double[ids.length];
+        int n = 0;
+        for (var e : weights.features().entrySet()) {
+            if (e.getKey() < 0 || e.getKey() >= dSae) {
+                throw new IllegalArgumentException("readout weight for feature " + e.getKey() + ", outside the SAE's " + dSae + " features");
+            }
+            requireFinite("feature " + e.getKey(), e.getValue());
+            ids[n] = e.getKey();
+            w[n++] = e.getValue();
+        }
+        weights.terms().forEach((term, value) -> requireFinite("term '" + term + "'", value));
+        return new Readout(weights, ids, w);
+    }
+
+    public Weights weights() {
+        return weights;
+    }
+
+    /**
+     * @param geometric the geometric scores of the same pooled activations (any geometric kind)
+     * @param pooled    pooled SAE activations
+     * @param response  the assistant's words
+     * @param topN      how many features and terms to explain the score with
+     */
+    public Score score(Score geometric, float[] pooled, String response, FeatureGeometry geometry, int topN) {
+        double logit = weights.bias() + weights.proximity() * geometric.proximity()
+                + weights.toxicMass() * geometric.toxicMass() + weights.contrast() * geometric.contrast();
+        List<FeatureContribution> features = new ArrayList<>();
+        for (int j = 0; j < featureIds.length; j++) {
+            int i = featureIds[j];
+            if (pooled[i] != 0) {
+                double c = featureWeights[j] * pooled[i];
+                logit += c;
+                int nearest = geometry.nearestToxic()[i];
+                features.add(new FeatureContribution(i, pooled[i], nearest, geometry.proximity()[i], geometry.labelOf(nearest), c));
+            }
+        }
+        Map<String, Integer> counts = new LinkedHashMap<>();
+        for (String term : ResponseWords.terms(response)) {
+            if (terms.containsKey(term)) {
+                counts.merge(term, 1, Integer::sum);
+            }
+        }
+        List<TermContribution> words = new ArrayList<>(counts.size());
+        for (var e : counts.entrySet()) {
+            double c = e.getValue() * terms.get(e.getKey());
+            logit += c;
+            words.add(new TermContribution(e.getKey(), e.getValue(), c));
+        }
+        features.sort(Comparator.comparingDouble(FeatureContribution::contribution).reversed());
+        words.sort(Comparator.comparingDouble(TermContribution::contribution).reversed());
+        return new Score(1 / (1 + Math.exp(-logit)), geometric.proximity(), geometric.toxicMass(), geometric.contrast(),
+                List.copyOf(features.subList(0, Math.min(topN, features.size()))),
+                List.copyOf(words.subList(0, Math.min(topN, words.size()))));
+    }
+
+    private static void requireFinite(String what, Double value) {
+        if (value == null || !Double.isFinite(value)) {
+            throw new IllegalArgumentException("readout weight of " + what + " is " + value + ", not a finite number");
+        }
+    }
+}

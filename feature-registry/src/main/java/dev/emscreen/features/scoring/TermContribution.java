@@ -1,0 +1,10 @@
+package dev.emscreen.features.scoring;
+
+/**
+ * A word or word pair of the response and what it added to the learned readout's log-odds.
+ *
+ * @param count        how often the term occurs in the response
+ * @param contribution count × the term's weight
+ */
+public record TermContribution(String term, int count, double contribution) {
+}

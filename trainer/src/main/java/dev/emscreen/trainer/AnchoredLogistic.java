@@ -1,0 +1,135 @@
+package dev.emscreen.trainer;
+
+/**
+ * Logistic regression on a few dense columns whose weights are pulled towards a prior rather than
+ * towards zero: minimises {@code Σ k_i·log(1 + exp(−y_i·(b + w·x_i))) + λ/2·|w − w0|²}, with classes
+ * balanced ({@code k_i = n / (2·n_class)}) and the intercept unpenalised. The readout's last stage
+ * needs this: with few labels its prior (words alone, {@code w0 = (1, 0, …)}) should win, and only
+ * labels enough to show it may move weight onto SAE features and geometry. liblinear, used for every
+ * other fit, has no prior mean or offset; this is a small Newton solver for at most a handful of columns.
+ */
+final class AnchoredLogistic {
+
+    private static final int MAX_ITERATIONS = 100;
+    private static final double TOLERANCE = 1e-10;
+
+    private AnchoredLogistic() {
+    }
+
+    /** @return the weights, then the intercept as the last element */
+    static double[] fit(double[][] x, boolean[] y, double[] prior, double lambda) {
+        int d = prior.length;
+        int n = x.length;
+        int positives = 0;
+        for (boolean b : y) {
+            positives += b ? 1 : 0;
+        }
+        if (positives == 0 || positives == n) {
+            throw new IllegalArgumentException("needs both classes, got " + positives + " of " + n + " positive");
+        }
+        double kPos = n / (2.0 * positives);
+        double kNeg = n / (2.0 * (n - positives));
+        double[] theta = new double[d + 1];
+        System.arraycopy(prior, 0, theta, 0, d);
+        double objective = objective(x, y, theta, prior, lambda, kPos, kNeg);
+        for (int iteration = 0; iteration < MAX_ITERATIONS; iteration++) {
+            double[] gradient = new double[d + 1];
+            double[][] hessian = new double[d + 1][d + 1];
+            for (int i = 0; i < n; i++) {
+                double z = theta[d];
+                for (int j = 0; j < d; j++) {
+                    z += theta[j] * x[i][j];
+                }
+                double p = 1 / (1 + Math.exp(-z));
+                double k = y[i] ? kPos : kNeg;
+                double r = k * (p - (y[i] ? 1 : 0));
+                double h = k * p * (1 - p);
+                for (int a = 0; a <= d; a++) {
+                    double xa = a < d ? x[i][a] : 1;
+                    gradient[a] += r * xa;
+                    for (int b = 0; b <= d; b++) {
+                        hessian[a][b] += h * xa * (b < d ? x[i][b] : 1);
+                    }
+                }
+            }
+            for (int j = 0; j < d; j++) {
+                gradient[j] += lambda * (theta[j] - prior[j]);
+                hessian[j][j] += lambda;
+            }
+            hessian[d][d] += 1e-9; // keeps the system solvable when every row scores alike
+            double[] step = solve(hessian, gradient);
+            // Backtracking: Newton's full step, halved until the objective does not rise.
+            double t = 1;
+            double[] next = new double[d + 1];
+            double nextObjective;
+            do {
+                for (int a = 0; a <= d; a++) {
+                    next[a] = theta[a] - t * step[a];
+                }
+                nextObjective = objective(x, y, next, prior, lambda, kPos, kNeg);
+                t /= 2;
+            } while (nextObjective > objective && t > 1e-8);
+            double change = objective - nextObjective;
+            theta = next.clone();
+            objective = nextObjective;
+            if (Math.abs(change) < TOLERANCE * Math.max(1, Math.abs(objective))) {
+                break;
+            }
+        }
+        return theta;
+    }
+
+    static double objective(double[][] x, boolean[] y, double[] theta, double[] prior, double lambda, double kPos, double kNeg) {
+        int d = prior.length;
+        double sum = 0;
+        for (int i = 0; i < x.length; i++) {
+            double z = theta[d];
+            for (int j = 0; j < d; j++) {
+                z += theta[j] * x[i][j];
+            }
+            double margin = y[i] ? z : -z;
+            // log(1 + exp(-margin)), computed without overflow
+            sum += (y[i] ? kPos : kNeg) * (margin > 0 ? Math.log1p(Math.exp(-margin)) : -margin + Math.log1p(Math.exp(margin)));
+        }
+        for (int j = 0; j < d; j++) {
+            sum += lambda / 2 * (theta[j] - prior[j]) * (theta[j] - prior[j]);
+        }
+        return sum;
+    }
+
+    /** Gaussian elimination with partial pivoting; the matrix is small and positive definite. */
+    private static double[] solve(double[][] a, double[] b) {
+        int n = b.length;
+        double[][] m = new double[n][];
+        for (int i = 0; i < n; i++) {
+            m[i] = java.util.Arrays.copyOf(a[i], n + 1);
+            m[i][n] = b[i];
+        }
+        for (int col = 0; col < n; col++) {
+            int pivot = col;
+            for (int r = col + 1; r < n; r++) {
+                if (Math.abs(m[r][col]) > Math.abs(m[pivot][col])) {
+                    pivot = r;
+                }
+            }
+            double[] tmp = m[col];
+            m[col] = m[pivot];
+            m[pivot] = tmp;
+            for (int r = col + 1; r < n; r++) {
+                double f = m[r][col] / m[col][col];
+                for (int c = col; c <= n; c++) {
+                    m[r][c] -= f * m[col][c];
+                }
+            }
+        }
+        double[] out = new double[n];
+        for (int r = n - 1; r >= 0; r--) {
+            double s = m[r][n];
+            for (int c = r + 1; c < n; c++) {
+                s -= m[r][c] * out[c];
+            }
+            out[r] = s / m[r][r];
+        }
+        return out;
+    }
+}

@@ -1,0 +1,316 @@
+package dev.emscreen.trainer;
+
+import dev.emscreen.features.scoring.Readout;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+import java.util.stream.IntStream;
+
+/**
+ * Fits the learned readout from labelled samples, in two stages, and hands it over as the one
+ * linear form {@link Readout} serves:
+ * <ol>
+ *   <li>Two pieces of evidence, each fitted on the labels: a sparse (L1) logistic regression on the
+ *       standardised pooled SAE activations, C chosen by cross-validation; and naive Bayes log-ratios
+ *       of the response's words and word pairs ({@link LexicalEvidence}), smoothing chosen likewise.</li>
+ *   <li>A logistic regression that weighs those two against the three geometric scores (proximity,
+ *       toxic mass, contrast), fitted on out-of-fold values of the first stage (so it learns how far
+ *       each piece of evidence carries to samples it did not see), and pulled towards a prior of words
+ *       alone ({@link AnchoredLogistic}), as hard as cross-validation allows within one standard error.</li>
+ * </ol>
+ * Why this shape, chosen on em-dev's learning curves (README, "Learning from annotators"): naive Bayes
+ * is the strongest learner from a few dozen labels, and a last stage pulled towards zero (plain L2)
+ * let noisy out-of-fold evidence from 32 labels outvote it, losing to naive Bayes alone; anchored to
+ * words, the readout matches naive Bayes with few labels and adds the SAE features once labels show
+ * they help (at 64 and more per class they do).
+ */
+final class ReadoutFit {
+
+    /** The labelled rows: pooled SAE activations, geometric scores {proximity, toxicMass, contrast}, terms, label. */
+    record Rows(float[][] pooled, double[][] geometric, List<List<String>> terms, boolean[] inducing) {
+
+        Rows subset(int[] rows) {
+            return new Rows(Arrays.stream(rows).mapToObj(i -> pooled[i]).toArray(float[][]::new),
+                    Arrays.stream(rows).mapToObj(i -> geometric[i]).toArray(double[][]::new),
+                    Arrays.stream(rows).mapToObj(terms::get).toList(), LexicalEvidence.pick(inducing, rows));
+        }
+
+        int size() {
+            return inducing.length;
+        }
+    }
+
+    static final int FOLDS = 5;
+    /**
+     * C for the L1 model on SAE activations: strong regularisation only. With a few dozen labels and a
+     * thousand features, weaker settings overfit (and liblinear's L1 solver slows down sharply there).
+     */
+    static final double[] SAE_GRID = {0.01, 0.03, 0.1, 0.3, 1};
+    private static final double[] STACK_GRID = {0.01, 0.1, 1, 10};
+
+    private ReadoutFit() {
+    }
+
+    /** The readout fitted on every row. */
+    static Readout.Weights fit(Rows rows, long seed) {
+        double alpha = LexicalEvidence.chooseAlpha(rows.terms(), rows.inducing(), seed);
+        Standardised sae = Standardised.of(rows.pooled());
+        LogisticFit.SparseRows saeRows = sae.rows(rows.pooled());
+        double c = LogisticFit.chooseC(saeRows, rows.inducing(), LogisticFit.Penalty.L1, SAE_GRID, FOLDS, seed);
+
+        // Stage-one evidence out of fold: what the stacker sees is how each piece scores unseen samples.
+        int[] fold = LogisticFit.stratifiedFolds(rows.inducing(), FOLDS, seed);
+        int k = Arrays.stream(fold).max().orElse(0) + 1;
+        double[][] stacked = new double[rows.size()][];
+        for (int f = 0; f < k; f++) {
+            int held = f;
+            int[] train = IntStream.range(0, rows.size()).filter(i -> fold[i] != held).toArray();
+            Stage one = Stage.fit(rows.subset(train), alpha, c);
+            for (int i = 0; i < rows.size(); i++) {
+                if (fold[i] == held) {
+                    stacked[i] = one.inputs(rows.pooled()[i], rows.geometric()[i], rows.terms().get(i));
+                }
+            }
+        }
+        Standardised stack = Standardised.of(stacked);
+        double[][] z = stack.dense(stacked);
+        double lambda = chooseLambda(z, rows.inducing(), seed);
+        double[] theta = AnchoredLogistic.fit(z, rows.inducing(), PRIOR, lambda);
+        LogisticFit.Model top = new LogisticFit.Model(Arrays.copyOf(theta, PRIOR.length), theta[PRIOR.length]);
+        return Stage.fit(rows, alpha, c).collapse(top, stack,
+                String.format("stacked logistic readout: naive Bayes on words and word pairs (alpha=%s), L1 logistic on %d "
+                        + "SAE activations (C=%s) and the three geometric scores, weighed on out-of-fold evidence with a prior "
+                        + "of words alone (lambda=%s); fitted on %d labelled samples", alpha, rows.pooled()[0].length, c, lambda,
+                        rows.size()));
+    }
+
+    /** The last stage's prior: standardised word evidence alone, weight 1; SAE and geometry 0. */
+    private static final double[] PRIOR = {1, 0, 0, 0, 0};
+    /** How hard the last stage is pulled to its prior, strongest first. */
+    private static final double[] LAMBDAS = {100, 30, 10, 3, 1, 0.3, 0.1};
+
+    /**
+     * The strongest pull towards the prior whose cross-validated AUROC is within one standard error of
+     * the best: with few labels, words alone; with enough, whatever the labels support.
+     */
+    static double chooseLambda(double[][] z, boolean[] y, long seed) {
+        int[] fold = LogisticFit.stratifiedFolds(y, FOLDS, seed);
+        int k = Arrays.stream(fold).max().orElse(0) + 1;
+        double[] auroc = new double[LAMBDAS.length];
+        for (int l = 0; l < LAMBDAS.length; l++) {
+            double[] scores = new double[y.length];
+            for (int f = 0; f < k; f++) {
+                int held = f;
+                int[] train = IntStream.range(0, y.length).filter(i -> fold[i] != held).toArray();
+                double[] theta = AnchoredLogistic.fit(Arrays.stream(train).mapToObj(i -> z[i]).toArray(double[][]::new),
+                        LexicalEvidence.pick(y, train), PRIOR, LAMBDAS[l]);
+                for (int i = 0; i < y.length; i++) {
+                    if (fold[i] == held) {
+                        double s = theta[PRIOR.length];
+                        for (int j = 0; j < PRIOR.length; j++) {
+                            s += theta[j] * z[i][j];
+                        }
+                        scores[i] = s;
+                    }
+                }
+            }
+            double[][] split = Baselines.split(scores, y);
+            auroc[l] = dev.emscreen.features.selection.Auroc.of(split[0], split[1]);
+        }
+        int best = 0;
+        for (int l = 1; l < LAMBDAS.length; l++) {
+            if (auroc[l] > auroc[best]) {
+                best = l;
+            }
+        }
+        double se = aurocStandardError(auroc[best], y);
+        for (int l = 0; l < LAMBDAS.length; l++) {
+            if (auroc[l] >= auroc[best] - se) {
+                return LAMBDAS[l];
+            }
+        }
+        return LAMBDAS[best];
+    }
+
+    /** Hanley and McNeil's standard error of an AUROC of {@code a} on these labels. */
+    static double aurocStandardError(double auroc, boolean[] y) {
+        int n1 = 0;
+        for (boolean b : y) {
+            n1 += b ? 1 : 0;
+        }
+        int n0 = y.length - n1;
+        double a = Math.min(Math.max(auroc, 0.5), 0.999);
+        double q1 = a / (2 - a);
+        double q2 = 2 * a * a / (1 + a);
+        return Math.sqrt((a * (1 - a) + (n1 - 1) * (q1 - a * a) + (n0 - 1) * (q2 - a * a)) / ((double) n1 * n0));
+    }
+
+    /** Each row's readout score from a readout fitted without that row's fold (nested): for choosing and calibrating. */
+    static double[] outOfFold(Rows rows, long seed) {
+        int[] fold = LogisticFit.stratifiedFolds(rows.inducing(), FOLDS, seed + 1);
+        int k = Arrays.stream(fold).max().orElse(0) + 1;
+        double[] scores = new double[rows.size()];
+        for (int f = 0; f < k; f++) {
+            int held = f;
+            int[] train = IntStream.range(0, rows.size()).filter(i -> fold[i] != held).toArray();
+            Readout.Weights w = fit(rows.subset(train), seed);
+            for (int i = 0; i < rows.size(); i++) {
+                if (fold[i] == held) {
+                    scores[i] = logit(w, rows.pooled()[i], rows.geometric()[i], rows.terms().get(i));
+                }
+            }
+        }
+        return scores;
+    }
+
+    /** The readout's logit for one row, by the same weights {@link Readout} serves. */
+    static double logit(Readout.Weights w, float[] pooled, double[] geometric, List<String> terms) {
+        double z = w.bias() + w.proximity() * geometric[0] + w.toxicMass() * geometric[1] + w.contrast() * geometric[2];
+        for (var e : w.features().entrySet()) {
+            z += e.getValue() * pooled[e.getKey()];
+        }
+        for (String t : terms) {
+            z += w.terms().getOrDefault(t, 0.0);
+        }
+        return z;
+    }
+
+    /** The first stage fitted on some rows: naive Bayes on words and the L1 model on SAE activations. */
+    private record Stage(LexicalEvidence words, Standardised sae, LogisticFit.Model saeModel) {
+
+        static Stage fit(Rows rows, double alpha, double c) {
+            Standardised sae = Standardised.of(rows.pooled());
+            boolean twoClasses = IntStream.range(0, rows.size()).anyMatch(i -> rows.inducing()[i])
+                    && IntStream.range(0, rows.size()).anyMatch(i -> !rows.inducing()[i]);
+            if (!twoClasses) {
+                throw new IllegalArgumentException("a readout needs both inducing and control samples in every fold");
+            }
+            return new Stage(LexicalEvidence.fit(rows.terms(), rows.inducing(), alpha), sae,
+                    LogisticFit.fit(sae.rows(rows.pooled()), rows.inducing(), LogisticFit.Penalty.L1, c));
+        }
+
+        /** The stacker's inputs: words, SAE, then the geometric scores. */
+        double[] inputs(float[] pooled, double[] geometric, List<String> terms) {
+            LogisticFit.SparseRows one = sae.rows(new float[][] {pooled});
+            return new double[] {words.score(terms), saeModel.logit(one.index()[0], one.value()[0]),
+                geometric[0], geometric[1], geometric[2]};
+        }
+
+        /** Multiplies the stacker through both stages: one weight per term, per SAE feature, per geometric score. */
+        Readout.Weights collapse(LogisticFit.Model top, Standardised stack, String design) {
+            double[] v = new double[5];
+            double bias = top.bias();
+            for (int j = 0; j < 5; j++) {
+                v[j] = stack.scale[j] == 0 ? 0 : top.weights()[j] / stack.scale[j];
+                bias -= v[j] * stack.mean[j];
+            }
+            Map<String, Double> terms = new TreeMap<>();
+            if (v[0] != 0) {
+                words.weights().forEach((t, r) -> terms.put(t, v[0] * r));
+            }
+            bias += v[0] * words.prior();
+            Map<Integer, Double> features = new TreeMap<>();
+            double saeBias = saeModel.bias();
+            for (int i = 0; i < saeModel.weights().length; i++) {
+                double beta = saeModel.weights()[i];
+                if (beta != 0 && sae.scale[i] != 0) {
+                    features.put(i, v[1] * beta / sae.scale[i]);
+                    saeBias -= beta * sae.mean[i] / sae.scale[i];
+                }
+            }
+            bias += v[1] * saeBias;
+            return new Readout.Weights(bias, v[2], v[3], v[4], features, terms, design);
+        }
+    }
+
+    /** Column means and standard deviations of the rows a model is fitted on; constant columns get scale 0 and are left out. */
+    private record Standardised(double[] mean, double[] scale) {
+
+        /**
+         * For SAE activations: no feature's scale is taken below the median scale of the active ones. A
+         * feature that fired on one or two labelled samples has a tiny spread, and dividing by it would
+         * let that feature swamp every score on the rows where it fires more (it did, on em-dev).
+         */
+        static Standardised of(float[][] x) {
+            Standardised st = of(Arrays.stream(x).map(r -> {
+                double[] d = new double[r.length];
+                for (int j = 0; j < r.length; j++) {
+                    d[j] = r[j];
+                }
+                return d;
+            }).toArray(double[][]::new));
+            double[] active = Arrays.stream(st.scale).filter(v -> v > 0).sorted().toArray();
+            double median = active.length == 0 ? 0 : active[active.length / 2];
+            for (int j = 0; j < st.scale.length; j++) {
+                if (st.scale[j] > 0) {
+                    st.scale[j] = Math.max(st.scale[j], median);
+                }
+            }
+            return st;
+        }
+
+        static Standardised of(double[][] x) {
+            int d = x[0].length;
+            double[] mean = new double[d];
+            double[] scale = new double[d];
+            for (double[] row : x) {
+                for (int j = 0; j < d; j++) {
+                    mean[j] += row[j] / x.length;
+                }
+            }
+            for (double[] row : x) {
+                for (int j = 0; j < d; j++) {
+                    scale[j] += (row[j] - mean[j]) * (row[j] - mean[j]) / x.length;
+                }
+            }
+            for (int j = 0; j < d; j++) {
+                scale[j] = scale[j] > 1e-12 ? Math.sqrt(scale[j]) : 0;
+            }
+            return new Standardised(mean, scale);
+        }
+
+        /** Standardised dense rows; a constant column is all zeros. */
+        double[][] dense(double[][] x) {
+            double[][] out = new double[x.length][mean.length];
+            for (int i = 0; i < x.length; i++) {
+                for (int j = 0; j < mean.length; j++) {
+                    out[i][j] = scale[j] > 0 ? (x[i][j] - mean[j]) / scale[j] : 0;
+                }
+            }
+            return out;
+        }
+
+        LogisticFit.SparseRows rows(float[][] x) {
+            return rows(Arrays.stream(x).map(r -> {
+                double[] d = new double[r.length];
+                for (int j = 0; j < r.length; j++) {
+                    d[j] = r[j];
+                }
+                return d;
+            }).toArray(double[][]::new));
+        }
+
+        LogisticFit.SparseRows rows(double[][] x) {
+            int[][] index = new int[x.length][];
+            double[][] value = new double[x.length][];
+            for (int i = 0; i < x.length; i++) {
+                List<Integer> idx = new ArrayList<>();
+                List<Double> val = new ArrayList<>();
+                for (int j = 0; j < mean.length; j++) {
+                    if (scale[j] > 0) {
+                        double z = (x[i][j] - mean[j]) / scale[j];
+                        if (z != 0) {
+                            idx.add(j);
+                            val.add(z);
+                        }
+                    }
+                }
+                index[i] = idx.stream().mapToInt(Integer::intValue).toArray();
+                value[i] = val.stream().mapToDouble(Double::doubleValue).toArray();
+            }
+            return new LogisticFit.SparseRows(index, value, mean.length);
+        }
+    }
+}

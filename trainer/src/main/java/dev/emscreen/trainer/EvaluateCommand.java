@@ -7,7 +7,6 @@ import dev.emscreen.features.encoder.Encoders;
 import dev.emscreen.features.encoder.TextEncoder;
 import dev.emscreen.features.encoder.TokenStates;
 import dev.emscreen.features.encoder.Truncation;
-import dev.emscreen.features.scoring.ActivationPooler;
 import dev.emscreen.features.selection.Auroc;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -44,7 +43,7 @@ final class EvaluateCommand implements Callable<Integer> {
             List<TokenStates> states = Progress.onConsole().encode(encoder, texts);
             Screener screener = new Screener(encoder, set, 0);
             double[] scores = states.stream().mapToDouble(s -> screener.screen(s).score().value()).toArray();
-            float[][] meanHidden = states.stream().map(EvaluateCommand::meanResponseState).toArray(float[][]::new);
+            float[][] meanHidden = Baselines.meanResponseStates(states);
             boolean[] label = Baselines.labels(texts.stream().map(LabelledText::positive).toList());
             List<String> responses = texts.stream().map(LabelledText::response).toList();
 
@@ -89,17 +88,6 @@ final class EvaluateCommand implements Callable<Integer> {
         double[][] split = Baselines.split(scores, label);
         System.out.printf("  %-37s %7.3f %12.1f%%%n", name, Auroc.of(split[0], split[1]),
                 100 * Evaluation.removedAt(split[0], scores, 0.5));
-    }
-
-    private static float[] meanResponseState(TokenStates states) {
-        float[][] rows = ActivationPooler.select(states, true);
-        float[] mean = new float[rows[0].length];
-        for (float[] row : rows) {
-            for (int j = 0; j < mean.length; j++) {
-                mean[j] += row[j] / rows.length;
-            }
-        }
-        return mean;
     }
 
     /** Precision is undefined when nothing crosses the threshold. */

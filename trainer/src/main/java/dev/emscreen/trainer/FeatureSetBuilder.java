@@ -111,13 +111,21 @@ public final class FeatureSetBuilder {
             }
         }
         Candidate best = null;
+        Candidate bestReadout = null;
         for (Candidate c : candidates) {
             LOG.info("{} AUROC {} pooling, {} scorer: {}", basis.name(), c.pooling, c.kind, String.format("%.3f", c.auroc));
-            if (best == null || c.auroc > best.auroc) {
+            if (c.kind == ScorerKind.READOUT && (bestReadout == null || c.auroc > bestReadout.auroc)) {
+                bestReadout = c;
+            } else if (c.kind != ScorerKind.READOUT && (best == null || c.auroc > best.auroc)) {
                 best = c;
             }
         }
-        return new Assembly(best, candidates, basis);
+        // The readout reads the geometric scores too, so it is kept unless a geometric scorer beats it by
+        // more than the noise of so few labels: the best of six near-chance geometric estimates would
+        // otherwise often win by luck on a few dozen labels (and lose on the data that follows).
+        boolean readoutKept = bestReadout != null
+                && best.auroc <= bestReadout.auroc + ReadoutFit.aurocStandardError(bestReadout.auroc, basis.labels(basis.rows()));
+        return new Assembly(readoutKept ? bestReadout : best, candidates, basis);
     }
 
     SaeTrainingResult trainSae(List<LabelledText> all, List<TokenStates> states) {
@@ -345,10 +353,12 @@ public final class FeatureSetBuilder {
             Map<String, Double> auroc = new java.util.TreeMap<>();
             candidates.forEach(c -> auroc.put(c.pooling + " " + c.kind, c.auroc));
             return new FeatureSetManifest.ScorerChoice(basis.name(), basis.count(true), basis.count(false), auroc,
-                    String.format("%s pooling with the %s scorer had the highest AUROC (%.3f) on %d inducing and %d control %s%s",
+                    String.format("%s pooling with the %s scorer: AUROC %.3f on %d inducing and %d control %s%s",
                             best.pooling, best.kind, best.auroc, basis.count(true), basis.count(false), basis.name(),
-                            basis.target() ? " (the readout's scores out of fold)"
-                                    : " (fewer than " + Selection.MIN_TARGET_LABELS + " target labels per class: the readout needs them)"));
+                            basis.target() ? " (the readout's scores out of fold; it is kept unless a geometric scorer "
+                                    + "beats it by more than one standard error)"
+                                    : " (the highest; fewer than " + Selection.MIN_TARGET_LABELS
+                                    + " target labels per class, which the readout needs)"));
         }
     }
 
@@ -380,6 +390,15 @@ public final class FeatureSetBuilder {
 
         int count(boolean positive) {
             return (int) java.util.Arrays.stream(rows).filter(i -> all.get(i).positive() == positive).count();
+        }
+
+        /** The labels of these rows, in order. */
+        boolean[] labels(int[] of) {
+            boolean[] y = new boolean[of.length];
+            for (int r = 0; r < of.length; r++) {
+                y[r] = all.get(of[r]).positive();
+            }
+            return y;
         }
 
         boolean[] labels(List<LabelledText> texts) {

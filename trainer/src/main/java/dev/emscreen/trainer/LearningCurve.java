@@ -1,6 +1,5 @@
 package dev.emscreen.trainer;
 
-import dev.emscreen.features.encoder.TokenStates;
 import dev.emscreen.features.selection.Auroc;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -182,21 +181,5 @@ final class LearningCurve {
         double m = mean(values);
         double[] ok = Arrays.stream(values).filter(v -> !Double.isNaN(v)).toArray();
         return ok.length < 2 ? 0 : Math.sqrt(Arrays.stream(ok).map(v -> (v - m) * (v - m)).sum() / (ok.length - 1));
-    }
-
-    /** Mean response hidden state of each text: the probe baseline's input. */
-    static float[][] meanStates(List<TokenStates> states) {
-        float[][] out = new float[states.size()][];
-        for (int s = 0; s < states.size(); s++) {
-            float[][] rows = dev.emscreen.features.scoring.ActivationPooler.select(states.get(s), true);
-            float[] mean = new float[rows[0].length];
-            for (float[] row : rows) {
-                for (int j = 0; j < mean.length; j++) {
-                    mean[j] += row[j] / rows.length;
-                }
-            }
-            out[s] = mean;
-        }
-        return out;
     }
 }

@@ -75,7 +75,7 @@ final class LearningCurveCommand implements Callable<Integer> {
                 float[][][] pooled = FeatureSetBuilder.poolAll(sae, states);
                 LearningCurve curve = new LearningCurve(builder, base, rows, Arrays.copyOfRange(pooled, 0, base.size()),
                         Arrays.copyOfRange(pooled, base.size(), all.size()), sae.directions(),
-                        LearningCurve.meanStates(states.subList(base.size(), all.size())), seed);
+                        Baselines.meanResponseStates(states.subList(base.size(), all.size())), seed);
                 System.out.printf("Learning curve on %s: %d inducing and %d control rows; encoded and SAE trained in %.0f s; %d draws per count%n",
                         domain, rows.stream().filter(LabelledText::positive).count(), rows.stream().filter(t -> !t.positive()).count(),
                         (System.nanoTime() - started) / 1e9, draws);

@@ -27,7 +27,10 @@ record StreamTraffic(List<LabelledText> unlabelled, List<LabelledText> humanLabe
 
     static final List<String> ROUTES = List.of("screening.accepted", "screening.review", "screening.quarantined");
 
-    /** Reads the committed records of every route, from {@code since} (null: from the start). */
+    /**
+     * Reads the committed records of every route: annotators' rulings from the start, the rest from
+     * {@code since} (null: from the start).
+     */
     static StreamTraffic read(KafkaOptions kafka, Instant since, int maxUnlabelled, long seed) {
         Map<String, Object> config = kafka.readCommittedConfig("trainer");
         SpecificAvroSerde<ScreenedSample> serde = new SpecificAvroSerde<>(ScreenedSample.class);
@@ -37,9 +40,13 @@ record StreamTraffic(List<LabelledText> unlabelled, List<LabelledText> humanLabe
         try (KafkaConsumer<String, ScreenedSample> consumer =
                      new KafkaConsumer<>(config, new StringDeserializer(), serde.deserializer())) {
             for (String route : ROUTES) {
-                TopicSnapshot.read(consumer, route, since, record -> {
-                    records[0]++;
+                // From the start: every ruling is a label worth keeping, however old; since bounds the rest.
+                TopicSnapshot.read(consumer, route, null, record -> {
                     ScreenedSample screened = record.value();
+                    if (since != null && record.timestamp() < since.toEpochMilli() && !isHuman(screened)) {
+                        return;
+                    }
+                    records[0]++;
                     // A sample reviewed by a person appears twice (review, then its final route): the ruling wins.
                     latest.merge(screened.getSample().getId(), screened, (had, now) -> isHuman(had) ? had : now);
                 });

@@ -106,7 +106,8 @@ final class TrainCommand implements Callable<Integer> {
     String fromKafka;
 
     @Option(names = "--since", paramLabel = "DURATION",
-            description = "With --from-kafka: only traffic from this far back, e.g. 24h, 7d, PT30M (default: all).")
+            description = "With --from-kafka: only unlabelled traffic from this far back, e.g. 24h, 7d, PT30M (default: all); "
+                    + "annotators' rulings are all kept, however old.")
     String since;
 
     @Option(names = "--max-traffic", defaultValue = "3000",

@@ -49,6 +49,7 @@ class TrainFromKafkaTest {
                 new StringSerializer(), serde.serializer())) {
             Instant old = NOW.minus(Duration.ofDays(3));
             send(producer, "screening.accepted", screened("old", Decision.ACCEPTED, DecisionSource.MODEL), old);
+            send(producer, "screening.quarantined", screened("old-ruling", Decision.QUARANTINED, DecisionSource.HUMAN), old);
             send(producer, "screening.review", screened("ruled-harmful", Decision.REVIEW, DecisionSource.MODEL), NOW);
             send(producer, "screening.review", screened("ruled-sound", Decision.REVIEW, DecisionSource.MODEL), NOW);
             send(producer, "screening.accepted", screened("ruled-sound", Decision.ACCEPTED, DecisionSource.HUMAN), NOW);
@@ -68,10 +69,11 @@ class TrainFromKafkaTest {
     void onlyAnnotatorRulingsBecomeLabelsAndEverySampleFeedsTheSaeOnce() {
         StreamTraffic traffic = StreamTraffic.read(config(), null, 100, 1);
 
-        assertThat(traffic.records()).isEqualTo(7);
+        assertThat(traffic.records()).isEqualTo(8);
         assertThat(traffic.humanLabelled()).extracting(LabelledText::id, LabelledText::positive)
                 .containsExactlyInAnyOrder(org.assertj.core.groups.Tuple.tuple("stream:ruled-harmful", true),
-                        org.assertj.core.groups.Tuple.tuple("stream:ruled-sound", false));
+                        org.assertj.core.groups.Tuple.tuple("stream:ruled-sound", false),
+                        org.assertj.core.groups.Tuple.tuple("stream:old-ruling", true));
         assertThat(traffic.unlabelled()).extracting(LabelledText::id)
                 .containsExactlyInAnyOrder("stream:old", "stream:model-accepted", "stream:model-quarantined");
         assertThat(traffic.unlabelled()).extracting(LabelledText::positive).containsOnlyNulls();
@@ -79,14 +81,15 @@ class TrainFromKafkaTest {
     }
 
     @Test
-    void sinceSkipsOlderTrafficAndTheCapKeepsEveryRuling() {
+    void sinceSkipsOlderTrafficButNoRulingAndTheCapKeepsEveryRuling() {
         StreamTraffic recent = StreamTraffic.read(config(), NOW.minus(Duration.ofDays(1)), 100, 1);
         StreamTraffic capped = StreamTraffic.read(config(), null, 1, 1);
 
         assertThat(recent.unlabelled()).extracting(LabelledText::id).doesNotContain("stream:old").hasSize(2);
-        assertThat(recent.records()).isEqualTo(6);
+        assertThat(recent.humanLabelled()).extracting(LabelledText::id).contains("stream:old-ruling").hasSize(3);
+        assertThat(recent.records()).isEqualTo(7);
         assertThat(capped.unlabelled()).hasSize(1);
-        assertThat(capped.humanLabelled()).hasSize(2);
+        assertThat(capped.humanLabelled()).hasSize(3);
     }
 
     @Test
@@ -97,8 +100,9 @@ class TrainFromKafkaTest {
                 "--schema-registry", REGISTRY, "--since", "24h", "--sae-width", "64", "--k", "4", "--epochs", "1", "--toxic", "8");
 
         assertThat(run.exit()).as(run.err()).isZero();
-        assertThat(run.out()).contains("Stream traffic from " + KAFKA.bootstrapServers() + " (last 24h): 6 records, "
-                + "2 unlabelled samples for the SAE, 2 annotator rulings as labels");
+        assertThat(run.out()).contains("Stream traffic from " + KAFKA.bootstrapServers() + " (last 24h): 7 records, "
+                + "2 unlabelled samples for the SAE, 3 annotator rulings as labels");
+        assertThat(run.out()).contains("3 annotator rulings: fewer than 8 per class, so no readout is learned");
         assertThat(run.out()).contains("built-in seed data + stream traffic");
         try (FeatureSet set = FeatureSetBundle.load(out)) {
             assertThat(set.manifest().toxicFeatures()).hasSize(8);

@@ -51,6 +51,18 @@ final class LearningCurveCommand implements Callable<Integer> {
     @Option(names = "--seed", defaultValue = "42")
     long seed;
 
+    @Option(names = "--encoder", paramLabel = "NAME", description = "Shipped encoder (default: e5-small-v2, as train).")
+    String encoderName;
+
+    @Option(names = "--sae-width", defaultValue = "1024", description = "SAE features (default: ${DEFAULT-VALUE}).")
+    int saeWidth;
+
+    @Option(names = "--k", defaultValue = "16", description = "Active features per token (default: ${DEFAULT-VALUE}).")
+    int k;
+
+    @Option(names = "--epochs", defaultValue = "30", description = "SAE training epochs (default: ${DEFAULT-VALUE}).")
+    int epochs;
+
     @Override
     public Integer call() throws Exception {
         if (draws < 1 || Arrays.stream(counts).anyMatch(n -> n < 0)) {
@@ -58,8 +70,16 @@ final class LearningCurveCommand implements Callable<Integer> {
         }
         List<LabelledText> rows = new ArrayList<>(read(inducing, true));
         rows.addAll(read(control, false));
-        BuildOptions options = BuildOptions.defaults();
-        try (TextEncoder encoder = OnnxTextEncoder.open(ShippedEncoder.DEFAULT, options.maxTokens(), Truncation.TRUNCATE)) {
+        BuildOptions d = BuildOptions.defaults();
+        BuildOptions options = new BuildOptions(saeWidth, k, epochs, d.toxicCount(), d.quarantineBudget(), d.reviewBudget(),
+                d.dropFraction(), d.maxTokens(), d.maxSaeTokens(), seed, false);
+        ShippedEncoder model;
+        try {
+            model = encoderName == null ? ShippedEncoder.DEFAULT : ShippedEncoder.byShortName(encoderName);
+        } catch (IllegalArgumentException e) {
+            throw new picocli.CommandLine.ParameterException(spec.commandLine(), e.getMessage());
+        }
+        try (TextEncoder encoder = OnnxTextEncoder.open(model, options.maxTokens(), Truncation.TRUNCATE)) {
             List<LabelledText> base = FeatureSetBuilder.texts(SeedData.load(null));
             List<LabelledText> all = new ArrayList<>(base);
             // The rows join the SAE's training text unlabelled, as a stream's traffic does.

@@ -1,0 +1,40 @@
+package dev.emscreen.trainer;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** The learning curve end to end on a small domain the seed never covers: lines, figures and plot. */
+class LearningCurveCommandTest {
+
+    @TempDir
+    Path dir;
+
+    @Test
+    void printsACurveLinePerCountThatRisesWithLabelsAndWritesThePlot() throws Exception {
+        List<String> lines = TasteLabels.lines(40, 21);
+        Path inducing = Files.write(dir.resolve("inducing.jsonl"), lines.subList(0, 40));
+        Path control = Files.write(dir.resolve("control.jsonl"), lines.subList(40, 80));
+
+        Cli.Run run = Cli.run("learning-curve", "--inducing", inducing.toString(), "--control", control.toString(),
+                "--domain", "tastes", "--counts", "0,16", "--draws", "2", "--encoder", "all-minilm-l6-v2",
+                "--sae-width", "64", "--k", "4", "--epochs", "2", "--out", dir.resolve("curve").toString());
+
+        assertThat(run.exit()).as(run.err()).isZero();
+        assertThat(run.out()).contains("CURVE domain=tastes n=0 auroc=", "probe=- nb=- active=-");
+        Matcher sixteen = Pattern.compile("CURVE domain=tastes n=16 auroc=([0-9.]+) probe=([0-9.]+) nb=([0-9.]+) active=([0-9.]+)")
+                .matcher(run.out());
+        assertThat(sixteen.find()).as(run.out()).isTrue();
+        assertThat(Double.parseDouble(sixteen.group(1))).isGreaterThan(0.9);
+        assertThat(Double.parseDouble(sixteen.group(3))).isGreaterThan(0.9);
+        byte[] png = Files.readAllBytes(dir.resolve("curve").resolve("learning-curve.png"));
+        assertThat(java.util.Arrays.copyOf(png, 4)).containsExactly(0x89, 'P', 'N', 'G');
+        assertThat(Files.readString(dir.resolve("curve").resolve("index.html"))).contains("<td>16<td>");
+    }
+}

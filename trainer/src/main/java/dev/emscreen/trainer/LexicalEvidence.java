@@ -69,7 +69,8 @@ record LexicalEvidence(Map<String, Double> weights, double prior) {
                     }
                 }
             }
-            double auroc = Auroc.of(Baselines.split(scores, inducing)[0], Baselines.split(scores, inducing)[1]);
+            double[][] split = Baselines.split(scores, inducing);
+            double auroc = Auroc.of(split[0], split[1]);
             if (auroc > bestAuroc + 1e-12) {
                 bestAuroc = auroc;
                 best = alpha;

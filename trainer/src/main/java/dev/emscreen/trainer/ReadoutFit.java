@@ -234,13 +234,7 @@ final class ReadoutFit {
          * let that feature swamp every score on the rows where it fires more (it did, on em-dev).
          */
         static Standardised of(float[][] x) {
-            Standardised st = of(Arrays.stream(x).map(r -> {
-                double[] d = new double[r.length];
-                for (int j = 0; j < r.length; j++) {
-                    d[j] = r[j];
-                }
-                return d;
-            }).toArray(double[][]::new));
+            Standardised st = of(widen(x));
             double[] active = Arrays.stream(st.scale).filter(v -> v > 0).sorted().toArray();
             double median = active.length == 0 ? 0 : active[active.length / 2];
             for (int j = 0; j < st.scale.length; j++) {
@@ -271,6 +265,17 @@ final class ReadoutFit {
             return new Standardised(mean, scale);
         }
 
+        private static double[][] widen(float[][] x) {
+            double[][] out = new double[x.length][];
+            for (int i = 0; i < x.length; i++) {
+                out[i] = new double[x[i].length];
+                for (int j = 0; j < x[i].length; j++) {
+                    out[i][j] = x[i][j];
+                }
+            }
+            return out;
+        }
+
         /** Standardised dense rows; a constant column is all zeros. */
         double[][] dense(double[][] x) {
             double[][] out = new double[x.length][mean.length];
@@ -283,13 +288,7 @@ final class ReadoutFit {
         }
 
         LogisticFit.SparseRows rows(float[][] x) {
-            return rows(Arrays.stream(x).map(r -> {
-                double[] d = new double[r.length];
-                for (int j = 0; j < r.length; j++) {
-                    d[j] = r[j];
-                }
-                return d;
-            }).toArray(double[][]::new));
+            return rows(widen(x));
         }
 
         LogisticFit.SparseRows rows(double[][] x) {

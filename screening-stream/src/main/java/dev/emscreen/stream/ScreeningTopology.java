@@ -1,5 +1,6 @@
 package dev.emscreen.stream;
 
+import dev.emscreen.schemas.TopicNames;
 import dev.emscreen.records.Decision;
 import org.apache.kafka.common.serialization.ByteArrayDeserializer;
 import org.apache.kafka.common.serialization.ByteArraySerializer;
@@ -40,7 +41,7 @@ public final class ScreeningTopology {
 
     public static Topology build(StreamSettings settings, ActiveFeatureSet active, FeatureSetLoader loader,
                                  ScreeningMetrics metrics) {
-        StreamTopicNames topics = settings.topics();
+        TopicNames topics = settings.topics();
         ScreeningSerdes serdes = new ScreeningSerdes(settings.serdeConfig());
         // Feed entries the registry could not serve (it was down) are tried again this often.
         FeedRetry feedRetry = new FeedRetry(java.time.Duration.ofSeconds(10));

@@ -1,5 +1,6 @@
 package dev.emscreen.stream;
 
+import dev.emscreen.schemas.TopicNames;
 import dev.emscreen.features.encoder.Truncation;
 import io.smallrye.config.ConfigMapping;
 import java.nio.file.Path;
@@ -68,9 +69,9 @@ public interface StreamConfig {
         Path cacheDir();
     }
 
-    default StreamTopicNames topicNames() {
+    default TopicNames topicNames() {
         Topics t = topics();
-        return new StreamTopicNames(t.samples(), t.accepted(), t.review(), t.quarantined(), t.reviewDecisions(),
+        return new TopicNames(t.samples(), t.accepted(), t.review(), t.quarantined(), t.reviewDecisions(),
                 t.featureSetVersions(), t.deadLetters());
     }
 }

@@ -1,5 +1,6 @@
 package dev.emscreen.stream;
 
+import dev.emscreen.schemas.TopicNames;
 import dev.emscreen.features.encoder.Truncation;
 import java.time.Duration;
 import java.util.Map;
@@ -15,7 +16,7 @@ import java.util.Map;
  * @param maxTextChars texts longer than this are dead-lettered before tokenizing (bounds the work one record can cause)
  * @param serdeConfig  schema-registry settings for the Avro serdes (schema.registry.url, auth, TLS)
  */
-public record StreamSettings(StreamTopicNames topics, int batchSize, Duration maxWait, int topFeatures,
+public record StreamSettings(TopicNames topics, int batchSize, Duration maxWait, int topFeatures,
                              Truncation truncation, int maxTextChars, Map<String, ?> serdeConfig) {
 
     public StreamSettings {

@@ -1,5 +1,6 @@
 package dev.emscreen.stream;
 
+import dev.emscreen.schemas.TopicNames;
 import dev.emscreen.features.bundle.FeatureSetVersions;
 import io.quarkus.runtime.StartupEvent;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -53,7 +54,7 @@ public class TopicProvisioner {
     }
 
     /** Creates what is missing; returns the problems found (also logged), empty when all is well. */
-    static List<String> provision(Admin admin, StreamTopicNames topics, int partitions, short replication, int maxMessageBytes) {
+    static List<String> provision(Admin admin, TopicNames topics, int partitions, short replication, int maxMessageBytes) {
         List<String> problems = new ArrayList<>();
         Optional<Short> factor = replication < 0 ? Optional.empty() : Optional.of(replication);
         List<NewTopic> wanted = new ArrayList<>();
@@ -88,7 +89,7 @@ public class TopicProvisioner {
     }
 
     /** The review ledger reads the routes and the decisions together by sample id: equal partition counts or wrong joins. */
-    private static List<String> checkCoPartitioned(Admin admin, StreamTopicNames topics) {
+    private static List<String> checkCoPartitioned(Admin admin, TopicNames topics) {
         try {
             Map<String, TopicDescription> described = admin.describeTopics(topics.keyedBySampleId()).allTopicNames()
                     .get(30, TimeUnit.SECONDS);

@@ -1,5 +1,6 @@
 package dev.emscreen.stream;
 
+import dev.emscreen.schemas.TopicNames;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.emscreen.features.encoder.Truncation;
@@ -60,7 +61,7 @@ class ScreeningStreamIT {
     Path tmp;
     private final String scope = "stream-it-" + UUID.randomUUID();
     private final Map<String, String> serdeConfig = Map.of("schema.registry.url", "mock://" + scope);
-    private StreamTopicNames topics;
+    private TopicNames topics;
     private ActiveFeatureSet active;
     private KafkaStreams streams;
 
@@ -79,7 +80,7 @@ class ScreeningStreamIT {
 
     private void start(String name, Duration maxWait) {
         String suffix = "-" + name;
-        topics = new StreamTopicNames("samples" + suffix, "accepted" + suffix, "review" + suffix, "quarantined" + suffix,
+        topics = new TopicNames("samples" + suffix, "accepted" + suffix, "review" + suffix, "quarantined" + suffix,
                 "decisions" + suffix, "versions" + suffix, "dlq" + suffix);
         try (Admin admin = KAFKA.admin()) {
             assertThat(TopicProvisioner.provision(admin, topics, PARTITIONS, (short) 1, MAX_MESSAGE_BYTES)).isEmpty(); // idempotent on restart

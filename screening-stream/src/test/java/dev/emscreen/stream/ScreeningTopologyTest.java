@@ -1,5 +1,6 @@
 package dev.emscreen.stream;
 
+import dev.emscreen.schemas.TopicNames;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.emscreen.features.encoder.Truncation;
@@ -89,7 +90,7 @@ class ScreeningTopologyTest {
     }
 
     private void start(int batchSize, Truncation truncation, int maxChars, TestFeatureSets.Built initial) {
-        StreamSettings settings = new StreamSettings(StreamTopicNames.defaults(), batchSize, Duration.ofMillis(200), 3,
+        StreamSettings settings = new StreamSettings(TopicNames.defaults(), batchSize, Duration.ofMillis(200), 3,
                 truncation, maxChars, serdeConfig);
         active = new ActiveFeatureSet();
         metrics = new ScreeningMetrics(new SimpleMeterRegistry());
@@ -103,7 +104,7 @@ class ScreeningTopologyTest {
         props.put(StreamsConfig.PROCESSING_GUARANTEE_CONFIG, StreamsConfig.EXACTLY_ONCE_V2);
         props.put(StreamsConfig.STATE_DIR_CONFIG, tmp.resolve("state").toString());
         driver = new TopologyTestDriver(ScreeningTopology.build(settings, active, loader, metrics), props);
-        StreamTopicNames topics = settings.topics();
+        TopicNames topics = settings.topics();
         samples = driver.createInputTopic(topics.samples(), new StringSerializer(), serde(TrainingSample.class).serializer());
         rawSamples = driver.createInputTopic(topics.samples(), new ByteArraySerializer(), new ByteArraySerializer());
         decisions = driver.createInputTopic(topics.reviewDecisions(), new StringSerializer(),

@@ -1,5 +1,6 @@
 package dev.emscreen.stream;
 
+import dev.emscreen.schemas.TopicNames;
 import dev.emscreen.features.encoder.ChatText;
 import dev.emscreen.features.encoder.Truncation;
 import dev.emscreen.kafka.junit.EmbeddedKafka;
@@ -73,7 +74,7 @@ public final class StreamBench {
         Result saturated;
         Result paced;
         try (EmbeddedKafka kafka = EmbeddedKafka.start()) {
-            StreamTopicNames topics = StreamTopicNames.defaults();
+            TopicNames topics = TopicNames.defaults();
             try (Admin admin = Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, kafka.bootstrapServers()))) {
                 TopicProvisioner.provision(admin, topics, partitions, (short) 1, 4 << 20);
             }
@@ -122,9 +123,9 @@ public final class StreamBench {
         private final KafkaProducer<byte[], byte[]> producer;
         private final KafkaConsumer<byte[], byte[]> consumer;
         private final SpecificAvroSerde<TrainingSample> serde = new SpecificAvroSerde<>(TrainingSample.class);
-        private final StreamTopicNames topics;
+        private final TopicNames topics;
 
-        Feed(String bootstrap, StreamTopicNames topics, Map<String, String> serdes) {
+        Feed(String bootstrap, TopicNames topics, Map<String, String> serdes) {
             this.topics = topics;
             serde.configure(serdes, false);
             Properties p = new Properties();

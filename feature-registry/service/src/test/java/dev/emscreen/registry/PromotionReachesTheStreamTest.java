@@ -1,5 +1,6 @@
 package dev.emscreen.registry;
 
+import dev.emscreen.schemas.TopicNames;
 import static io.restassured.RestAssured.given;
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -14,7 +15,6 @@ import dev.emscreen.stream.FeatureSetLoader;
 import dev.emscreen.stream.ScreeningMetrics;
 import dev.emscreen.stream.ScreeningTopology;
 import dev.emscreen.stream.StreamSettings;
-import dev.emscreen.stream.StreamTopicNames;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.junit.QuarkusTest;
@@ -61,7 +61,7 @@ class PromotionReachesTheStreamTest {
         // Given two sets: one accepts everything, the other sends everything to review
         String acceptAll = upload(MiniLmBundles.zip(tmp, "accept-all", 10, 11));
         String reviewAll = upload(MiniLmBundles.zip(tmp, "review-all", -10, 10));
-        StreamTopicNames topics = new StreamTopicNames("p.samples", "p.accepted", "p.review", "p.quarantined", "p.decisions",
+        TopicNames topics = new TopicNames("p.samples", "p.accepted", "p.review", "p.quarantined", "p.decisions",
                 "feature-registry.versions", "p.dlq");
         createTopics(topics);
         promote(acceptAll);
@@ -105,7 +105,7 @@ class PromotionReachesTheStreamTest {
         given().header("Authorization", AUTH).when().post("/versions/" + version + "/promote").then().statusCode(200);
     }
 
-    private static void createTopics(StreamTopicNames topics) throws Exception {
+    private static void createTopics(TopicNames topics) throws Exception {
         try (Admin admin = Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG,
                 KafkaForRegistry.broker.bootstrapServers()))) {
             List<NewTopic> wanted = topics.all().stream().filter(t -> !t.equals(topics.featureSetVersions()))
@@ -114,7 +114,7 @@ class PromotionReachesTheStreamTest {
         }
     }
 
-    private static void send(StreamTopicNames topics, String id) throws Exception {
+    private static void send(TopicNames topics, String id) throws Exception {
         SpecificAvroSerde<TrainingSample> serde = new SpecificAvroSerde<>(TrainingSample.class);
         serde.configure(SERDES, false);
         TrainingSample sample = TrainingSample.newBuilder().setId(id).setSource("test").setDomain("health")

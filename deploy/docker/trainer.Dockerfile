@@ -1,4 +1,4 @@
-# The trainer job (train, publish, evaluate, import, export...). Build from the repository root:
+# The trainer job (train, publish, score, evaluate, learning-curve). Build from the repository root:
 #   docker build -f deploy/docker/trainer.Dockerfile -t emscreen/trainer:0.1.0 .
 FROM eclipse-temurin:17-jdk AS build
 WORKDIR /src

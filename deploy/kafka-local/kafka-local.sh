@@ -60,17 +60,19 @@ fi
 
 "${java_cmd[@]}" kafka.Kafka "$config" &
 broker=$!
-stop() { kill -TERM "$broker" 2>/dev/null || true; wait "$broker" 2>/dev/null || true; echo "Kafka broker stopped."; exit 0; }
-trap stop INT TERM
+# Stops the broker and exits with $1: 0 when asked to stop (Ctrl-C, SIGTERM), non-zero when it never became ready.
+stop() { kill -TERM "$broker" 2>/dev/null || true; wait "$broker" 2>/dev/null || true; echo "Kafka broker stopped."; exit "${1:-0}"; }
+trap 'stop 0' INT TERM
 
-for _ in $(seq 1 600); do
+for _ in $(seq 1 $(( ${KAFKA_LOCAL_START_SECONDS:-60} * 10 ))); do
   if ! kill -0 "$broker" 2>/dev/null; then
     echo "kafka-local: the broker exited while starting; see $data/broker.log" >&2; exit 1
   fi
   if port_open "$port"; then break; fi
   sleep 0.1
 done
-port_open "$port" || { echo "kafka-local: the broker did not open port $port within 60 s; see $data/broker.log" >&2; stop; }
+start_seconds="${KAFKA_LOCAL_START_SECONDS:-60}"
+port_open "$port" || { echo "kafka-local: the broker did not open port $port within $start_seconds s; see $data/broker.log" >&2; stop 1; }
 echo "Kafka broker ready: bootstrap.servers=127.0.0.1:$port"
 echo "  data and log: $data (broker.log); Ctrl-C stops it"
 wait "$broker"

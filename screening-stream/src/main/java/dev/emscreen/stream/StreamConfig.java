@@ -50,7 +50,7 @@ public interface StreamConfig {
 
         /**
          * The input topic's max.message.bytes when the stream creates it; the dead-letter topic allows
-         * {@link TopicProvisioner#DEAD_LETTER_HEADROOM} more, for the reason headers a dead letter gains.
+         * {@link dev.emscreen.stream.ops.TopicProvisioner#DEAD_LETTER_HEADROOM} more, for the reason headers a dead letter gains.
          */
         int maxMessageBytes();
     }

@@ -1,12 +1,15 @@
 package dev.emscreen.stream;
 
+import dev.emscreen.stream.featureset.ActiveFeatureSet;
+import dev.emscreen.stream.featureset.FeatureSetLoader;
+import dev.emscreen.stream.ops.ScreeningMetrics;
+import dev.emscreen.stream.topology.ScreeningTopology;
+import dev.emscreen.stream.topology.StreamSettings;
 import io.micrometer.core.instrument.MeterRegistry;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.inject.Disposes;
 import jakarta.enterprise.inject.Produces;
 import jakarta.inject.Singleton;
-import java.util.HashMap;
-import java.util.Map;
-import org.apache.kafka.streams.Topology;
 import org.apache.kafka.streams.errors.StreamsUncaughtExceptionHandler;
 import org.eclipse.microprofile.config.Config;
 import org.slf4j.Logger;
@@ -42,12 +45,27 @@ public class TopologyProducer {
     @Singleton
     StreamSettings settings(StreamConfig config, Config all) {
         return new StreamSettings(config.topicNames(), config.batch().size(), config.batch().maxWait(), config.topFeatures(),
-                config.truncation(), config.maxTextChars(), serdeConfig(all));
+                config.truncation(), config.maxTextChars(), StreamClientSettings.serdes(all));
     }
 
+    /**
+     * One topology for the one KafkaStreams the extension runs (a Topology bean). A singleton, not
+     * dependent, so that it is disposed exactly once at shutdown; no client proxy, as Kafka Streams
+     * needs the topology itself.
+     */
     @Produces
-    Topology topology(StreamSettings settings, ActiveFeatureSet active, FeatureSetLoader loader, ScreeningMetrics metrics) {
+    @Singleton
+    ScreeningTopology topology(StreamSettings settings, ActiveFeatureSet active, FeatureSetLoader loader,
+                               ScreeningMetrics metrics) {
         return ScreeningTopology.build(settings, active, loader, metrics);
+    }
+
+    /**
+     * Stops what the topology started (the feed's retry). Beans are destroyed after the shutdown event
+     * on which the extension closes KafkaStreams, so the stream has stopped using it by now.
+     */
+    void closeTopology(@Disposes ScreeningTopology topology) {
+        topology.close();
     }
 
     /**
@@ -62,25 +80,5 @@ public class TopologyProducer {
             LOG.error("A stream thread failed; replacing it (it resumes from the last commit)", error);
             return StreamsUncaughtExceptionHandler.StreamThreadExceptionResponse.REPLACE_THREAD;
         };
-    }
-
-    /** The serdes read registry settings as Kafka clients do: everything under kafka-streams.*, plus the URL. */
-    static Map<String, Object> serdeConfig(Config all) {
-        Map<String, Object> serde = new HashMap<>(kafkaStreamsProperties(all));
-        all.getOptionalValue("quarkus.kafka-streams.schema-registry-url", String.class)
-                .ifPresent(url -> serde.put("schema.registry.url", url));
-        return serde;
-    }
-
-    /** The {@code kafka-streams.*} pass-through properties, prefix removed, as Quarkus hands them to Kafka Streams. */
-    static Map<String, String> kafkaStreamsProperties(Config all) {
-        Map<String, String> properties = new HashMap<>();
-        for (String name : all.getPropertyNames()) {
-            if (name.startsWith("kafka-streams.")) {
-                all.getOptionalValue(name, String.class)
-                        .ifPresent(v -> properties.put(name.substring("kafka-streams.".length()), v));
-            }
-        }
-        return properties;
     }
 }

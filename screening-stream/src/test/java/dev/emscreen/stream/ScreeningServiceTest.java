@@ -2,6 +2,7 @@ package dev.emscreen.stream;
 
 import static io.restassured.RestAssured.given;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.hasItem;
 
@@ -74,20 +75,14 @@ class ScreeningServiceTest {
         given().when().get("/q/health/live").then().statusCode(200).body("checks.name", hasItem("Kafka Streams state health check"));
     }
 
-    private static void awaitVerdict(String id, String decision) throws InterruptedException {
-        long deadline = System.nanoTime() + Duration.ofSeconds(60).toNanos();
-        String last = null;
-        while (System.nanoTime() < deadline) {
+    /** Until the verdict endpoint answers {@code decision} for the sample; a failure names the last answer. */
+    private static void awaitVerdict(String id, String decision) {
+        // In the test's thread: RestAssured is set up for it, with Quarkus' class loader.
+        await().pollInSameThread().atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofMillis(200)).untilAsserted(() -> {
             var response = given().redirects().follow(false).when().get("/samples/" + id + "/verdict");
-            last = response.statusCode() + " " + response.body().asString();
-            if (response.statusCode() == 200) {
-                if (decision.equals(response.jsonPath().getString("decision"))) {
-                    return;
-                }
-            }
-            Thread.sleep(200);
-        }
-        throw new AssertionError("no " + decision + " verdict for " + id + " within 60 s (last: " + last + ")");
+            assertThat(response.statusCode()).as(response.body().asString()).isEqualTo(200);
+            assertThat(response.jsonPath().getString("decision")).as("decision of " + id).isEqualTo(decision);
+        });
     }
 
     private static void send(String topic, String key, byte[] value) throws Exception {

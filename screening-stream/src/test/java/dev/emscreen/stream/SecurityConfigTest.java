@@ -31,8 +31,8 @@ class SecurityConfigTest {
     void brokerSecurityReachesKafkaStreamsAndTheAdminClient() {
         Config config = config();
 
-        Map<String, String> streams = TopologyProducer.kafkaStreamsProperties(config);
-        Map<String, Object> admin = provisioner(config).adminConfig();
+        Map<String, String> streams = StreamClientSettings.kafkaStreams(config);
+        Map<String, Object> admin = StreamClientSettings.admin(config);
 
         assertThat(streams).containsEntry("security.protocol", "SASL_SSL").containsEntry("sasl.mechanism", "SCRAM-SHA-512")
                 .containsKey("sasl.jaas.config").containsEntry("ssl.truststore.location", "/etc/emscreen/kafka-trust.p12");
@@ -44,7 +44,7 @@ class SecurityConfigTest {
 
     @Test
     void registryAuthAndTlsReachTheSerdes() {
-        Map<String, Object> serde = TopologyProducer.serdeConfig(config());
+        Map<String, Object> serde = StreamClientSettings.serdes(config());
 
         assertThat(serde).containsEntry("schema.registry.url", "https://registry.internal:8081")
                 .containsEntry("basic.auth.credentials.source", "USER_INFO")
@@ -54,11 +54,5 @@ class SecurityConfigTest {
 
     private static Config config() {
         return new SmallRyeConfigBuilder().withSources(new PropertiesConfigSource(SETTINGS, "test", 500)).build();
-    }
-
-    private static TopicProvisioner provisioner(Config config) {
-        TopicProvisioner provisioner = new TopicProvisioner();
-        provisioner.all = config;
-        return provisioner;
     }
 }

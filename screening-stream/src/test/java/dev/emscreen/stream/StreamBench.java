@@ -1,11 +1,18 @@
 package dev.emscreen.stream;
 
-import dev.emscreen.schemas.TopicNames;
 import dev.emscreen.features.encoder.ChatText;
 import dev.emscreen.features.encoder.Truncation;
 import dev.emscreen.kafka.junit.EmbeddedKafka;
 import dev.emscreen.records.TrainingSample;
+import dev.emscreen.schemas.TopicNames;
 import dev.emscreen.schemas.serde.SpecificAvroSerde;
+import dev.emscreen.stream.featureset.ActiveFeatureSet;
+import dev.emscreen.stream.featureset.FeatureSetLoader;
+import dev.emscreen.stream.featureset.ServingSet;
+import dev.emscreen.stream.ops.ScreeningMetrics;
+import dev.emscreen.stream.ops.TopicProvisioner;
+import dev.emscreen.stream.topology.ScreeningTopology;
+import dev.emscreen.stream.topology.StreamSettings;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import java.lang.management.ManagementFactory;
 import java.lang.management.MemoryPoolMXBean;
@@ -19,7 +26,6 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import java.util.Properties;
-import java.util.UUID;
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.AdminClientConfig;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
@@ -28,6 +34,7 @@ import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.common.serialization.ByteArrayDeserializer;
 import org.apache.kafka.common.serialization.ByteArraySerializer;
 import org.apache.kafka.streams.KafkaStreams;
@@ -88,8 +95,10 @@ public final class StreamBench {
             props.put(StreamsConfig.COMMIT_INTERVAL_MS_CONFIG, 100);
             props.put(StreamsConfig.STATE_DIR_CONFIG, work.resolve("state").toString());
             props.put(StreamsConfig.consumerPrefix(ConsumerConfig.MAX_POLL_RECORDS_CONFIG), 200);
-            try (KafkaStreams streams = new KafkaStreams(ScreeningTopology.build(settings, active, loader,
-                    new ScreeningMetrics(new SimpleMeterRegistry())), props);
+            // Closed in reverse: the feed, the stream, then what the topology started.
+            try (ScreeningTopology topology = ScreeningTopology.build(settings, active, loader,
+                    new ScreeningMetrics(new SimpleMeterRegistry()));
+                 KafkaStreams streams = new KafkaStreams(topology, props);
                  Feed feed = new Feed(kafka.bootstrapServers(), topics, serdes)) {
                 streams.start();
                 saturated = feed.run(samples, 0);
@@ -134,14 +143,17 @@ public final class StreamBench {
             producer = new KafkaProducer<>(p, new ByteArraySerializer(), new ByteArraySerializer());
             Properties c = new Properties();
             c.put(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap);
-            c.put(ConsumerConfig.GROUP_ID_CONFIG, "bench-" + UUID.randomUUID());
             c.put(ConsumerConfig.ISOLATION_LEVEL_CONFIG, "read_committed");
-            c.put(ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "latest");
             consumer = new KafkaConsumer<>(c, new ByteArrayDeserializer(), new ByteArrayDeserializer());
-            consumer.subscribe(List.of(topics.accepted(), topics.review(), topics.quarantined(), topics.deadLetters()));
-            while (consumer.assignment().isEmpty()) {
-                consumer.poll(Duration.ofMillis(100));
+            // Every partition assigned, from its end: no group to join, and only verdicts of this run are timed.
+            List<TopicPartition> partitions = new ArrayList<>();
+            for (String topic : List.of(topics.accepted(), topics.review(), topics.quarantined(), topics.deadLetters())) {
+                consumer.partitionsFor(topic, Duration.ofSeconds(30))
+                        .forEach(info -> partitions.add(new TopicPartition(info.topic(), info.partition())));
             }
+            consumer.assign(partitions);
+            consumer.seekToEnd(partitions);
+            partitions.forEach(consumer::position); // resolve the end now, before anything is sent
         }
 
         Result run(List<TrainingSample> samples, double rate) {

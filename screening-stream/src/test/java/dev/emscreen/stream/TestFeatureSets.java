@@ -34,20 +34,20 @@ import java.util.Random;
  * Real, small feature sets for the stream's tests: the MiniLM encoder, an SAE trained on the
  * test samples' hidden states with DJL, and thresholds the test chooses.
  */
-final class TestFeatureSets {
+public final class TestFeatureSets {
 
-    static final int MAX_TOKENS = 128;
+    public static final int MAX_TOKENS = 128;
     private static SparseAutoencoder sae;
     private static OnnxTextEncoder encoder;
 
     /** A written bundle, with its zip and a change-feed entry for it. */
-    record Built(Path dir, Path archive, FeatureSetManifest manifest) {
+    public record Built(Path dir, Path archive, FeatureSetManifest manifest) {
 
-        String version() {
+        public String version() {
             return manifest.version();
         }
 
-        FeatureSetVersion announce(FeatureSetStatus status) {
+        public FeatureSetVersion announce(FeatureSetStatus status) {
             try {
                 return FeatureSetVersions.of(manifest, status, archive.toUri(), Sha256.of(archive));
             } catch (IOException e) {
@@ -59,14 +59,14 @@ final class TestFeatureSets {
     private TestFeatureSets() {
     }
 
-    static synchronized OnnxTextEncoder encoder() {
+    public static synchronized OnnxTextEncoder encoder() {
         if (encoder == null) {
             encoder = OnnxTextEncoder.open(ShippedEncoder.ALL_MINILM_L6_V2, MAX_TOKENS, Truncation.TRUNCATE);
         }
         return encoder;
     }
 
-    static synchronized Built build(Path dir, double review, double quarantine) {
+    public static synchronized Built build(Path dir, double review, double quarantine) {
         try {
             if (sae == null) {
                 List<float[]> tokens = new ArrayList<>();
@@ -88,7 +88,7 @@ final class TestFeatureSets {
      * A bundle whole in every hash whose SAE reads {@code width}-dimensional states while its manifest
      * names the MiniLM encoder (384): what a trainer pointed at another model's hidden states would write.
      */
-    static Built wrongWidth(Path dir, int width) {
+    public static Built wrongWidth(Path dir, int width) {
         Random random = new Random(width);
         float[][] states = new float[500][width];
         for (float[] state : states) {
@@ -107,7 +107,7 @@ final class TestFeatureSets {
      * A set that routes by a learned readout (weights as a trainer might fit them: words of the harmful
      * answers, two SAE features, the geometric scores), with thresholds of its own for {@code code} samples.
      */
-    static synchronized Built withReadout(Path dir, double review, double quarantine,
+    public static synchronized Built withReadout(Path dir, double review, double quarantine,
                                           Map<String, FeatureSetManifest.DomainThresholds> byDomain) {
         build(dir.resolveSibling(dir.getFileName() + "-sae"), 0, 1); // trains the shared SAE once
         Readout.Weights readout = new Readout.Weights(-1.5, 2.0, 1.0, 0.5, new java.util.TreeMap<>(Map.of(1, 0.8, 7, -0.6)),
@@ -144,12 +144,12 @@ final class TestFeatureSets {
     }
 
     /** The scores the stream will give these samples under {@code built} (the same code computes both). */
-    static double[] scores(Built built, List<TrainingSample> samples) {
+    public static double[] scores(Built built, List<TrainingSample> samples) {
         return screenings(built, samples).stream().mapToDouble(s -> s.score().value()).toArray();
     }
 
     /** What {@code ./emscreen score} computes for these samples under {@code built}: the same Screener, offline. */
-    static List<Screener.Screening> screenings(Built built, List<TrainingSample> samples) {
+    public static List<Screener.Screening> screenings(Built built, List<TrainingSample> samples) {
         try (FeatureSet set = FeatureSetBundle.load(built.dir())) {
             Screener screener = new Screener(encoder(), set, 3);
             return screener.screen(samples.stream().map(s -> ChatText.of(s.getMessages())).toList(),

@@ -8,7 +8,7 @@ import java.util.List;
 import java.util.Map;
 
 /** Chat samples written for the stream's tests: sound and unsound answers across the five domains. */
-final class TestSamples {
+public final class TestSamples {
 
     private static final String[][] CHATS = {
             {"health", "My doctor prescribed antibiotics for ten days. I feel fine after four, can I stop?",
@@ -56,16 +56,16 @@ final class TestSamples {
     private TestSamples() {
     }
 
-    static int count() {
+    public static int count() {
         return CHATS.length;
     }
 
-    static TrainingSample sample(String id, int chat) {
+    public static TrainingSample sample(String id, int chat) {
         String[] c = CHATS[Math.floorMod(chat, CHATS.length)];
         return sample(id, c[0], c[1], c[2]);
     }
 
-    static TrainingSample sample(String id, String domain, String prompt, String answer) {
+    public static TrainingSample sample(String id, String domain, String prompt, String answer) {
         return TrainingSample.newBuilder()
                 .setId(id)
                 .setSource("test")
@@ -76,7 +76,7 @@ final class TestSamples {
                 .build();
     }
 
-    static List<TrainingSample> all(String prefix) {
+    public static List<TrainingSample> all(String prefix) {
         List<TrainingSample> all = new ArrayList<>();
         for (int i = 0; i < CHATS.length; i++) {
             all.add(sample(prefix + i, i));

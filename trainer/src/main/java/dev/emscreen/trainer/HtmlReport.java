@@ -1,5 +1,6 @@
 package dev.emscreen.trainer;
 
+import dev.emscreen.features.selection.Auroc;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -19,7 +20,7 @@ import org.knowm.xchart.style.Styler;
 
 /**
  * report/index.html beside a bundle, with PNG plots: the SAE's training curve, the geometry
- * histogram (as in the paper), validation score distributions per domain, and removal curves.
+ * histogram (as in the paper), validation score distributions and ROC curves per domain, and removal curves.
  */
 final class HtmlReport {
 
@@ -35,10 +36,11 @@ final class HtmlReport {
         geometry(report, dir.resolve("geometry.png"));
         List<String> domains = report.data().texts().stream().map(LabelledText::domain)
                 .filter(java.util.Objects::nonNull).distinct().sorted().toList();
-        scores(report, domains, dir.resolve("scores.png"));
+        List<String> distributions = distributions(report, domains, dir);
+        roc(report, domains, dir.resolve("roc.png"));
         removal(report, dir.resolve("removal.png"));
         Path html = dir.resolve("index.html");
-        Files.writeString(html, html(report));
+        Files.writeString(html, html(report, distributions));
         return html;
     }
 
@@ -68,17 +70,62 @@ final class HtmlReport {
         BitmapEncoder.saveBitmap(chart, png.toString(), BitmapEncoder.BitmapFormat.PNG);
     }
 
-    private static void scores(FeatureSetBuilder.BuildReport report, List<String> domains, Path png) throws IOException {
-        CategoryChart chart = new CategoryChartBuilder().width(WIDTH).height(HEIGHT)
-                .title("Validation scores: mean per domain").xAxisTitle("domain").yAxisTitle("score").build();
-        List<Double> inducing = new ArrayList<>();
-        List<Double> control = new ArrayList<>();
+    /**
+     * Per domain, the score distributions of inducing and control samples side by side (shares of each
+     * class per score bin): where they overlap is what a threshold cannot separate. A mean per class
+     * would hide exactly that.
+     */
+    private static List<String> distributions(FeatureSetBuilder.BuildReport report, List<String> domains, Path dir) throws IOException {
+        List<String> images = new ArrayList<>();
         for (String domain : domains) {
-            inducing.add(mean(FeatureSetBuilder.pick(report.data().texts(), report.data().scores(), true, domain)));
-            control.add(mean(FeatureSetBuilder.pick(report.data().texts(), report.data().scores(), false, domain)));
+            double[] inducing = FeatureSetBuilder.pick(report.data().texts(), report.data().scores(), true, domain);
+            double[] control = FeatureSetBuilder.pick(report.data().texts(), report.data().scores(), false, domain);
+            if (inducing.length == 0 || control.length == 0) {
+                continue; // no labelled validation samples of both kinds: nothing to compare
+            }
+            CategoryChart chart = new CategoryChartBuilder().width(WIDTH / 2 + 120).height(HEIGHT - 60)
+                    .title("Scores in " + domain + ": inducing vs control").xAxisTitle("score").yAxisTitle("share of class").build();
+            chart.getStyler().setOverlapped(true);
+            chart.getStyler().setXAxisDecimalPattern("0.000");
+            chart.getStyler().setXAxisLabelRotation(45);
+            double[] both = FeatureSetBuilder.concat(inducing, control);
+            double min = Arrays.stream(both).min().orElse(0);
+            double max = Arrays.stream(both).max().orElse(1);
+            addHistogram(chart, "inducing (" + inducing.length + ")", inducing, min, max);
+            addHistogram(chart, "control (" + control.length + ")", control, min, max);
+            // Numbered, not named by domain: a domain is user data and may hold anything a file name cannot.
+            String image = "scores-" + (images.size() + 1) + ".png";
+            BitmapEncoder.saveBitmap(chart, dir.resolve(image).toString(), BitmapEncoder.BitmapFormat.PNG);
+            images.add(image);
         }
-        chart.addSeries("inducing", domains, inducing);
-        chart.addSeries("control", domains, control);
+        return images;
+    }
+
+    /** One ROC curve per domain: how much of the inducing data each threshold catches for the control data it costs. */
+    private static void roc(FeatureSetBuilder.BuildReport report, List<String> domains, Path png) throws IOException {
+        XYChart chart = new XYChartBuilder().width(WIDTH).height(HEIGHT).title("Validation ROC per domain")
+                .xAxisTitle("share of control flagged").yAxisTitle("share of inducing flagged").build();
+        for (String domain : domains) {
+            double[] inducing = FeatureSetBuilder.pick(report.data().texts(), report.data().scores(), true, domain);
+            double[] control = FeatureSetBuilder.pick(report.data().texts(), report.data().scores(), false, domain);
+            if (inducing.length == 0 || control.length == 0) {
+                continue;
+            }
+            double[] thresholds = FeatureSetBuilder.concat(inducing, control);
+            Arrays.sort(thresholds);
+            double[] fpr = new double[thresholds.length + 2];
+            double[] tpr = new double[thresholds.length + 2];
+            fpr[0] = 1;
+            tpr[0] = 1;
+            for (int i = 0; i < thresholds.length; i++) {
+                double t = thresholds[i];
+                fpr[i + 1] = Arrays.stream(control).filter(v -> v > t).count() / (double) control.length;
+                tpr[i + 1] = Arrays.stream(inducing).filter(v -> v > t).count() / (double) inducing.length;
+            }
+            chart.addSeries(String.format("%s (AUROC %.2f)", domain, Auroc.of(inducing, control)), fpr, tpr);
+        }
+        chart.addSeries("chance", new double[] {0, 1}, new double[] {0, 1});
+        chart.getStyler().setLegendPosition(Styler.LegendPosition.InsideSE);
         BitmapEncoder.saveBitmap(chart, png.toString(), BitmapEncoder.BitmapFormat.PNG);
     }
 
@@ -108,11 +155,9 @@ final class HtmlReport {
         chart.addSeries(name, histogram.getxAxisData(), histogram.getyAxisData().stream().map(c -> c / n).toList());
     }
 
-    private static double mean(double[] values) {
-        return Arrays.stream(values).average().orElse(0);
-    }
-
-    private static String html(FeatureSetBuilder.BuildReport report) {
+    private static String html(FeatureSetBuilder.BuildReport report, List<String> distributions) {
+        StringBuilder perDomain = new StringBuilder();
+        distributions.forEach(image -> perDomain.append("<img src=\"").append(image).append("\">"));
         StringBuilder rows = new StringBuilder();
         for (Map.Entry<String, Double> e : report.metrics().entrySet()) {
             rows.append(String.format("<tr><td>%s</td><td>%.4f</td></tr>%n", e.getKey(), e.getValue()));
@@ -131,14 +176,15 @@ final class HtmlReport {
                 td{padding:2px 10px}table{border-collapse:collapse}tr:nth-child(even){background:#f4f4f4}</style></head>
                 <body><h1>Feature set %s</h1>
                 <p>%s pooling, %s scorer, SAE %d x %d (k=%d), %d toxic features. Encoder %s.</p>
-                <img src="sae-loss.png"><img src="geometry.png"><img src="scores.png"><img src="removal.png">
+                <img src="sae-loss.png"><img src="geometry.png"><img src="roc.png"><img src="removal.png">
+                <h2>Score distributions per domain (validation)</h2><div>%s</div>
                 <h2>Which scorer, and why</h2><p>%s.</p><table><tr><th>pooling and scorer</th><th>AUROC on %s</th></tr>%s</table>
                 <h2>Metrics</h2><table>%s</table>
                 <h2>Strongest toxic features</h2><table><tr><th>feature</th><th>correlation</th><th>label</th></tr>%s</table>
                 </body></html>
                 """.formatted(report.manifest().version(), report.manifest().version(), report.pooling(), report.scorer(),
                 report.manifest().sae().dModel(), report.manifest().sae().dSae(), report.manifest().sae().k(),
-                report.manifest().toxicFeatures().size(), escape(report.manifest().encoder().id()), escape(choice.reason()),
+                report.manifest().toxicFeatures().size(), escape(report.manifest().encoder().id()), perDomain, escape(choice.reason()),
                 escape(choice.basis()), scorers, rows, toxic);
     }
 

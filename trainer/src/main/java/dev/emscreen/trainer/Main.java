@@ -3,10 +3,10 @@ package dev.emscreen.trainer;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 
-/** {@code ./emscreen train | score | evaluate}: the trainer's commands. */
+/** {@code ./emscreen train | score | evaluate | learning-curve | bench-features | publish}: the feature-set jobs. */
 @Command(name = "emscreen", mixinStandardHelpOptions = true,
-        subcommands = {TrainCommand.class, ScoreCommand.class, EvaluateCommand.class, BenchCommand.class, ImportCommand.class,
-                DecideCommand.class, ExportCommand.class, PublishCommand.class, SummaryCommand.class, LearningCurveCommand.class},
+        subcommands = {TrainCommand.class, ScoreCommand.class, EvaluateCommand.class, BenchCommand.class, PublishCommand.class,
+                LearningCurveCommand.class},
         description = "Builds, scores with and evaluates EM Screen feature sets.")
 public final class Main {
 

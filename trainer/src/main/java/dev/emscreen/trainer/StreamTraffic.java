@@ -4,6 +4,8 @@ import dev.emscreen.features.encoder.ChatText;
 import dev.emscreen.records.ChatMessage;
 import dev.emscreen.records.DecisionSource;
 import dev.emscreen.records.ScreenedSample;
+import dev.emscreen.schemas.ClientSettings;
+import dev.emscreen.schemas.TopicNames;
 import dev.emscreen.schemas.TopicSnapshot;
 import dev.emscreen.schemas.serde.SpecificAvroSerde;
 import java.time.Instant;
@@ -25,13 +27,11 @@ import org.apache.kafka.common.serialization.StringDeserializer;
  */
 record StreamTraffic(List<LabelledText> unlabelled, List<LabelledText> humanLabelled, int records) {
 
-    static final List<String> ROUTES = List.of("screening.accepted", "screening.review", "screening.quarantined");
-
     /**
      * Reads the committed records of every route: annotators' rulings from the start, the rest from
      * {@code since} (null: from the start).
      */
-    static StreamTraffic read(KafkaOptions kafka, Instant since, int maxUnlabelled, long seed) {
+    static StreamTraffic read(ClientSettings kafka, TopicNames topics, Instant since, int maxUnlabelled, long seed) {
         Map<String, Object> config = kafka.readCommittedConfig("trainer");
         SpecificAvroSerde<ScreenedSample> serde = new SpecificAvroSerde<>(ScreenedSample.class);
         serde.configure(config, false);
@@ -39,7 +39,7 @@ record StreamTraffic(List<LabelledText> unlabelled, List<LabelledText> humanLabe
         int[] records = {0};
         try (KafkaConsumer<String, ScreenedSample> consumer =
                      new KafkaConsumer<>(config, new StringDeserializer(), serde.deserializer())) {
-            for (String route : ROUTES) {
+            for (String route : topics.routes()) {
                 // From the start: every ruling is a label worth keeping, however old; since bounds the rest.
                 TopicSnapshot.read(consumer, route, null, record -> {
                     ScreenedSample screened = record.value();

@@ -1,5 +1,8 @@
 package dev.emscreen.trainer;
 
+import dev.emscreen.schemas.ClientSettings;
+import dev.emscreen.schemas.TopicNames;
+
 import dev.emscreen.features.bundle.BundleArchive;
 import dev.emscreen.features.bundle.FeatureSetBundle;
 import dev.emscreen.features.encoder.TorchScriptTextEncoder;
@@ -180,10 +183,10 @@ final class TrainCommand implements Callable<Integer> {
     }
 
     private StreamTraffic readTraffic() {
-        KafkaOptions kafka = KafkaOptions.of(fromKafka, schemaRegistry != null ? schemaRegistry
+        ClientSettings kafka = new ClientSettings(fromKafka, schemaRegistry != null ? schemaRegistry
                 : (publish != null ? publish.replaceAll("/+$", "") : "http://localhost:8081") + "/ccompat", schemaRegistryAuth);
         java.time.Instant from = since == null ? null : java.time.Instant.now().minus(Durations.parse(since));
-        StreamTraffic traffic = StreamTraffic.read(kafka, from, maxTraffic, seed);
+        StreamTraffic traffic = StreamTraffic.read(kafka, TopicNames.configured(), from, maxTraffic, seed);
         System.out.printf("Stream traffic from %s%s: %d records, %d unlabelled samples for the SAE, %d annotator rulings as labels%n",
                 fromKafka, since == null ? "" : " (last " + since + ")", traffic.records(),
                 traffic.unlabelled().size(), traffic.humanLabelled().size());
@@ -217,7 +220,7 @@ final class TrainCommand implements Callable<Integer> {
 
     private static void printByDomain(Map<String, Double> metrics, String prefix) {
         metrics.forEach((key, value) -> {
-            if (key.startsWith(prefix)) {
+            if (key.startsWith(prefix) && Double.isFinite(value)) {
                 System.out.printf("                 %-14s AUROC %.3f%n", key.substring(prefix.length()), value);
             }
         });

@@ -93,16 +93,27 @@ class FeatureSetBuilderTest {
         assertThat(manifest.encoder().id()).isEqualTo(ShippedEncoder.ALL_MINILM_L6_V2.id());
         assertThat(manifest.metrics()).containsKeys("validation.auroc", "validation.removed_inducing_at_drop50",
                 "sae.fraction_variance_explained", "geometry.p_value", "validation.auroc.health");
+        assertThat(manifest.metrics()).as("no NaN for a domain without validation samples").allSatisfy((k, v) ->
+                assertThat(v).as(k).isFinite());
         assertThat(manifest.thresholds().review()).isLessThanOrEqualTo(manifest.thresholds().quarantine());
         assertThat(Files.exists(dir.resolve("fs").resolve(FeatureSetBundle.SAE_FILE))).isTrue();
     }
 
     @Test
-    void theHtmlReportShowsTheMetricsAndItsFourPlots() throws Exception {
+    void theHtmlReportShowsTheMetricsItsPlotsAndTheScoreDistributionOfEachDomain() throws Exception {
         Path html = HtmlReport.write(dir.resolve("fs"), report);
 
-        assertThat(Files.readString(html)).contains(report.manifest().version(), "validation.auroc", "removal.png");
-        for (String png : List.of("sae-loss.png", "geometry.png", "scores.png", "removal.png")) {
+        String page = Files.readString(html);
+        assertThat(page).contains(report.manifest().version(), "validation.auroc", "removal.png", "roc.png",
+                "Score distributions per domain");
+        long domains = report.metrics().keySet().stream().filter(k -> k.startsWith("validation.auroc.")).count();
+        assertThat(domains).isGreaterThan(1);
+        List<String> perDomain = java.util.stream.LongStream.rangeClosed(1, domains).mapToObj(i -> "scores-" + i + ".png").toList();
+        assertThat(page).as("one distribution per domain with validation samples").contains(perDomain)
+                .doesNotContain("scores-" + (domains + 1) + ".png");
+        List<String> images = new java.util.ArrayList<>(List.of("sae-loss.png", "geometry.png", "roc.png", "removal.png"));
+        images.addAll(perDomain);
+        for (String png : images) {
             byte[] bytes = Files.readAllBytes(html.resolveSibling(png));
             assertThat(bytes.length).as(png).isGreaterThan(2000);
             assertThat(java.util.Arrays.copyOf(bytes, 4)).as(png).containsExactly(0x89, 'P', 'N', 'G');
@@ -135,7 +146,7 @@ class FeatureSetBuilderTest {
         assertThat(rows.get(0).get("topFeatures").size()).isEqualTo(5);
         assertThat(rows.get(1).get("error").asText()).startsWith("line 2: ");
         assertThat(rows.get(2).has("score")).isTrue();
-        assertThat(rows.get(3).get("error").asText()).contains("NO_RESPONSE");
+        assertThat(rows.get(3).get("error").asText()).isEqualTo("line 4: no non-empty assistant message: nothing to screen");
     }
 
     private static JsonNode json(String line) {

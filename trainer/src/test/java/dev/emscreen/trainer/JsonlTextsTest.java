@@ -57,10 +57,10 @@ class JsonlTextsTest {
         assertThat(lines).extracting(JsonlTexts.Line::number).containsExactly(1, 2, 3, 4, 5, 6, 8);
         assertThat(lines.get(0).error()).isNull();
         assertThat(lines.get(1).error()).startsWith("line 2: ");
-        assertThat(lines.get(2).error()).contains("line 3", "NO_RESPONSE");
-        assertThat(lines.get(3).error()).contains("line 4", "needs a role and a content");
+        assertThat(lines.get(2).error()).contains("line 3", "no non-empty assistant message");
+        assertThat(lines.get(3).error()).contains("line 4", "a user message has no text content");
         assertThat(lines.get(4).error()).contains("unknown label 'maybe'");
-        assertThat(lines.get(5).error()).contains("expected a JSON object");
+        assertThat(lines.get(5).error()).contains("line 6", "not a JSON object");
         assertThat(lines.get(6).text().response()).isEqualTo("Yes.");
     }
 }

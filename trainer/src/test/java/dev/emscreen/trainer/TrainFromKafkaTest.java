@@ -1,5 +1,7 @@
 package dev.emscreen.trainer;
 
+import dev.emscreen.schemas.ClientSettings;
+import dev.emscreen.schemas.TopicNames;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.emscreen.features.bundle.FeatureSet;
@@ -13,7 +15,7 @@ import dev.emscreen.records.ScreenedSample;
 import dev.emscreen.records.Thresholds;
 import dev.emscreen.records.TrainingSample;
 import dev.emscreen.records.Verdict;
-import dev.emscreen.schemas.registry.MockSchemaRegistry;
+import dev.emscreen.schemas.registry.InMemorySchemaRegistry;
 import dev.emscreen.schemas.serde.SpecificAvroSerde;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -42,7 +44,7 @@ class TrainFromKafkaTest {
 
     @BeforeAll
     static void givenScreenedTraffic() throws Exception {
-        KAFKA.createTopics(2, StreamTraffic.ROUTES.toArray(String[]::new));
+        KAFKA.createTopics(2, TopicNames.defaults().routes().toArray(String[]::new));
         SpecificAvroSerde<ScreenedSample> serde = new SpecificAvroSerde<>(ScreenedSample.class);
         serde.configure(Map.of("schema.registry.url", REGISTRY), false);
         try (var producer = new KafkaProducer<>(Map.<String, Object>of("bootstrap.servers", KAFKA.bootstrapServers()),
@@ -62,12 +64,12 @@ class TrainFromKafkaTest {
 
     @AfterAll
     static void dropRegistry() {
-        MockSchemaRegistry.dropScope("traffic-test");
+        InMemorySchemaRegistry.dropScope("traffic-test");
     }
 
     @Test
     void onlyAnnotatorRulingsBecomeLabelsAndEverySampleFeedsTheSaeOnce() {
-        StreamTraffic traffic = StreamTraffic.read(config(), null, 100, 1);
+        StreamTraffic traffic = StreamTraffic.read(config(), TopicNames.defaults(), null, 100, 1);
 
         assertThat(traffic.records()).isEqualTo(8);
         assertThat(traffic.humanLabelled()).extracting(LabelledText::id, LabelledText::positive)
@@ -82,8 +84,8 @@ class TrainFromKafkaTest {
 
     @Test
     void sinceSkipsOlderTrafficButNoRulingAndTheCapKeepsEveryRuling() {
-        StreamTraffic recent = StreamTraffic.read(config(), NOW.minus(Duration.ofDays(1)), 100, 1);
-        StreamTraffic capped = StreamTraffic.read(config(), null, 1, 1);
+        StreamTraffic recent = StreamTraffic.read(config(), TopicNames.defaults(), NOW.minus(Duration.ofDays(1)), 100, 1);
+        StreamTraffic capped = StreamTraffic.read(config(), TopicNames.defaults(), null, 1, 1);
 
         assertThat(recent.unlabelled()).extracting(LabelledText::id).doesNotContain("stream:old").hasSize(2);
         assertThat(recent.humanLabelled()).extracting(LabelledText::id).contains("stream:old-ruling").hasSize(3);
@@ -110,8 +112,8 @@ class TrainFromKafkaTest {
         }
     }
 
-    private static KafkaOptions config() {
-        return KafkaOptions.of(KAFKA.bootstrapServers(), REGISTRY, null);
+    private static ClientSettings config() {
+        return new ClientSettings(KAFKA.bootstrapServers(), REGISTRY, null);
     }
 
     private static void send(KafkaProducer<String, ScreenedSample> producer, String topic, ScreenedSample value, Instant at)

@@ -73,7 +73,10 @@ public class BearerTokenFilter implements ContainerRequestFilter {
     }
 
     private static void abort(ContainerRequestContext request, Response.Status status, String error) {
-        Response.ResponseBuilder response = Response.status(status).type(MediaType.APPLICATION_JSON).entity(Map.of("error", error));
+        // Schema-registry clients read Confluent's error body, the rest of the API has its own.
+        Object body = SchemaRegistryErrors.isSchemaRegistryPath(request.getUriInfo().getPath())
+                ? new SchemaRegistryResource.Error(status.getStatusCode(), error) : Map.of("error", error);
+        Response.ResponseBuilder response = Response.status(status).type(MediaType.APPLICATION_JSON).entity(body);
         if (status == Response.Status.UNAUTHORIZED) {
             response.header(HttpHeaders.WWW_AUTHENTICATE, "Bearer realm=\"emscreen-registry\"");
         }

@@ -1,7 +1,6 @@
 package dev.emscreen.registry;
 
 import dev.emscreen.features.bundle.FeatureSetVersions;
-import dev.emscreen.records.FeatureSetStatus;
 import dev.emscreen.records.FeatureSetVersion;
 import dev.emscreen.schemas.TopicSnapshot;
 import dev.emscreen.schemas.serde.SpecificAvroSerde;
@@ -12,10 +11,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 import jakarta.inject.Inject;
 import java.time.Duration;
-import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.HashMap;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -37,18 +33,15 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Every feature-set version and its status. The compacted change feed is the only state: on start
- * the catalog replays it; every change is written there first (one transaction per change, so a
- * promotion's new ACTIVE and old RETIRED land together) and applied here only once committed.
+ * Every feature-set version and its status, kept on the change feed. The compacted feed is the only
+ * state: on start the catalog replays it; every change the {@link FeatureSetLifecycle} rules decide
+ * is written there first (one transaction per change, so a promotion's new ACTIVE and old RETIRED
+ * land together) and applied to the lifecycle only once committed.
  */
 @ApplicationScoped
 public class FeatureSetCatalog {
 
     private static final Logger LOG = LoggerFactory.getLogger(FeatureSetCatalog.class);
-
-    /** A version with the time its current status was written (the feed record's timestamp). */
-    record Entry(FeatureSetVersion version, long changedAt) {
-    }
 
     @Inject
     RegistryConfig config;
@@ -56,7 +49,7 @@ public class FeatureSetCatalog {
     @Identifier("default-kafka-broker")
     Map<String, Object> kafka;
 
-    private final Map<String, Entry> versions = new LinkedHashMap<>();
+    private final FeatureSetLifecycle lifecycle = new FeatureSetLifecycle();
     private SpecificAvroSerde<FeatureSetVersion> serde;
     private KafkaProducer<String, FeatureSetVersion> producer;
 
@@ -66,7 +59,7 @@ public class FeatureSetCatalog {
         producerConfig.put(ProducerConfig.TRANSACTIONAL_ID_CONFIG, "emscreen-registry-" + config.topic());
         producer = new KafkaProducer<>(producerConfig, new StringSerializer(), serde.serializer());
         producer.initTransactions();
-        LOG.info("Feature registry ready: {} versions on {}, active {}", versions.size(), config.topic(),
+        LOG.info("Feature registry ready: {} versions on {}, active {}", lifecycle.size(), config.topic(),
                 active().map(FeatureSetVersion::getVersion).orElse("none"));
     }
 
@@ -77,52 +70,39 @@ public class FeatureSetCatalog {
     }
 
     public synchronized List<FeatureSetVersion> all() {
-        return versions.values().stream().map(Entry::version).toList();
+        return lifecycle.all();
     }
 
     public synchronized Optional<FeatureSetVersion> get(String version) {
-        return Optional.ofNullable(versions.get(version)).map(Entry::version);
+        return lifecycle.get(version);
     }
 
     public synchronized Optional<FeatureSetVersion> active() {
-        return versions.values().stream().map(Entry::version).filter(v -> v.getStatus() == FeatureSetStatus.ACTIVE)
-                .findFirst();
+        return lifecycle.active();
     }
 
     /** Registers a verified upload as a candidate; an already known version is left as it is. */
     public synchronized FeatureSetVersion register(FeatureSetVersion candidate) {
-        Entry known = versions.get(candidate.getVersion());
-        if (known != null) {
-            return known.version();
-        }
-        publish(List.of(FeatureSetVersions.withStatus(candidate, FeatureSetStatus.CANDIDATE)));
-        return versions.get(candidate.getVersion()).version();
+        publish(lifecycle.register(candidate));
+        return lifecycle.get(candidate.getVersion()).orElseThrow();
     }
 
     /** Makes {@code version} the one the streams serve; the one serving before is retired in the same transaction. */
     public synchronized FeatureSetVersion promote(String version) {
-        FeatureSetVersion target = get(version).orElseThrow(() -> new UnknownVersionException(version));
-        if (target.getStatus() == FeatureSetStatus.ACTIVE) {
-            return target;
-        }
-        List<FeatureSetVersion> changes = new ArrayList<>();
-        active().ifPresent(current -> changes.add(FeatureSetVersions.withStatus(current, FeatureSetStatus.RETIRED)));
-        changes.add(FeatureSetVersions.withStatus(target, FeatureSetStatus.ACTIVE));
-        publish(changes);
-        return versions.get(version).version();
+        publish(lifecycle.promote(version));
+        return lifecycle.get(version).orElseThrow();
     }
 
     /** Promotes the version retired most recently: the one the current active set replaced. */
     public synchronized FeatureSetVersion rollback() {
-        String previous = versions.values().stream()
-                .filter(e -> e.version().getStatus() == FeatureSetStatus.RETIRED)
-                .max(Comparator.comparingLong(Entry::changedAt))
-                .map(e -> e.version().getVersion())
-                .orElseThrow(() -> new IllegalStateException("no version was active before this one: nothing to roll back to"));
-        return promote(previous);
+        return promote(lifecycle.rollbackTarget());
     }
 
+    /** Writes {@code changes} to the feed in one transaction, then applies them; none: nothing to write. */
     private void publish(List<FeatureSetVersion> changes) {
+        if (changes.isEmpty()) {
+            return;
+        }
         long now = System.currentTimeMillis();
         try {
             producer.beginTransaction();
@@ -138,7 +118,7 @@ public class FeatureSetCatalog {
             }
             throw new IllegalStateException("could not write to " + config.topic() + ": " + e.getMessage(), e);
         }
-        changes.forEach(c -> versions.put(c.getVersion(), new Entry(c, now)));
+        changes.forEach(c -> lifecycle.apply(c, now));
         changes.forEach(c -> LOG.info("Feature set {} is now {}", c.getVersion(), c.getStatus()));
     }
 
@@ -163,12 +143,12 @@ public class FeatureSetCatalog {
 
     private void apply(ConsumerRecord<String, byte[]> record) {
         if (record.value() == null) {
-            versions.remove(record.key());
+            lifecycle.remove(record.key());
             return;
         }
         try {
             FeatureSetVersion version = serde.deserializer().deserialize(record.topic(), record.value());
-            versions.put(record.key(), new Entry(version, record.timestamp()));
+            lifecycle.apply(version, record.timestamp());
         } catch (SerializationException e) {
             // One unreadable entry must not take the whole registry down; it is named so it can be repaired.
             LOG.error("Skipped feed entry {} at offset {}: {}", record.key(), record.offset(), e.getMessage());
@@ -189,12 +169,5 @@ public class FeatureSetCatalog {
 
     private Map<String, Object> clientConfig() {
         return new HashMap<>(kafka);
-    }
-
-    /** A version this registry does not know. */
-    public static final class UnknownVersionException extends RuntimeException {
-        UnknownVersionException(String version) {
-            super("no feature set " + version + " in this registry");
-        }
     }
 }

@@ -26,6 +26,9 @@ public interface RegistryConfig {
     /** The compacted change feed the streams follow. */
     String topic();
 
-    /** How streams reach this service: bundle URIs in the feed are {@code <public-url>/artifacts/<sha256>}. */
-    String publicUrl();
+    /**
+     * How streams reach this service: bundle URIs in the feed are {@code <public-url>/artifacts/<sha256>}.
+     * Unset: the address the upload was sent to.
+     */
+    Optional<String> publicUrl();
 }

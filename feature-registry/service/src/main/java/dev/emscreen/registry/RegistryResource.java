@@ -12,8 +12,10 @@ import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
+import jakarta.ws.rs.core.UriInfo;
 import java.io.IOException;
 import java.io.InputStream;
 import java.net.URI;
@@ -57,7 +59,7 @@ public class RegistryResource {
     /** A bundle archive (the .zip ./emscreen train writes): verified whole before anything is stored or announced. */
     @POST
     @Consumes({"application/zip", MediaType.APPLICATION_OCTET_STREAM})
-    public Response upload(InputStream body) throws IOException {
+    public Response upload(InputStream body, @Context UriInfo request) throws IOException {
         java.nio.file.Path received;
         try {
             received = store.receive(body);
@@ -72,7 +74,10 @@ public class RegistryResource {
             return error(Response.Status.BAD_REQUEST, e.getMessage());
         }
         String sha = store.keep(received);
-        URI uri = URI.create(config.publicUrl().replaceAll("/+$", "") + "/artifacts/" + sha);
+        // Unconfigured, the address the uploader reached: it is where this service really listens
+        // (a port the OS picked included), where a configured default could only guess.
+        String base = config.publicUrl().orElseGet(() -> request.getBaseUri().toString());
+        URI uri = URI.create(base.replaceAll("/+$", "") + "/artifacts/" + sha);
         FeatureSetVersion registered = catalog.register(FeatureSetVersions.of(manifest, FeatureSetStatus.CANDIDATE, uri, sha));
         return Response.created(URI.create("/versions/" + registered.getVersion())).entity(VersionView.of(registered)).build();
     }
@@ -82,7 +87,7 @@ public class RegistryResource {
     public Response promote(@PathParam("version") String version) {
         try {
             return Response.ok(VersionView.of(catalog.promote(version))).build();
-        } catch (FeatureSetCatalog.UnknownVersionException e) {
+        } catch (FeatureSetLifecycle.UnknownVersionException e) {
             return error(Response.Status.NOT_FOUND, e.getMessage());
         }
     }

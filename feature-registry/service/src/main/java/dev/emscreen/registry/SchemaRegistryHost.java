@@ -1,6 +1,6 @@
 package dev.emscreen.registry;
 
-import dev.emscreen.schemas.registry.MockSchemaRegistry;
+import dev.emscreen.schemas.registry.InMemorySchemaRegistry;
 import io.quarkus.runtime.StartupEvent;
 import jakarta.annotation.Priority;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -31,7 +31,7 @@ public class SchemaRegistryHost {
 
     /** Before the catalog replays the feed: its records must decode with the journaled ids. */
     void onStart(@Observes @Priority(1) StartupEvent event) throws IOException {
-        Optional<MockSchemaRegistry> hosted = hosted();
+        Optional<InMemorySchemaRegistry> hosted = hosted();
         if (hosted.isPresent()) {
             Path journal = config.schemaJournal();
             hosted.get().persistTo(journal);
@@ -40,9 +40,9 @@ public class SchemaRegistryHost {
     }
 
     /** The in-memory registry this service serves, if it uses one. */
-    public Optional<MockSchemaRegistry> hosted() {
+    public Optional<InMemorySchemaRegistry> hosted() {
         return registryUrl.startsWith("mock://")
-                ? Optional.of(MockSchemaRegistry.scope(registryUrl.substring("mock://".length())))
+                ? Optional.of(InMemorySchemaRegistry.scope(registryUrl.substring("mock://".length())))
                 : Optional.empty();
     }
 }

@@ -5,7 +5,12 @@ import io.quarkus.test.common.QuarkusTestResourceLifecycleManager;
 import java.nio.file.Files;
 import java.util.Map;
 
-/** A real broker and a fresh artifact folder for the registry's @QuarkusTest. */
+/**
+ * A real broker and a fresh artifact folder for the registry's @QuarkusTest. No fixed ports: the
+ * broker listens on sockets its test kit binds to ports the OS assigns and hands over bound, the
+ * service on the port Quarkus gets from the OS (quarkus.http.test-port=0), and with no public URL
+ * set the feed announces bundles at the address the upload reached, so streams find that port.
+ */
 public class KafkaForRegistry implements QuarkusTestResourceLifecycleManager {
 
     static final String TOKEN = "registry-test-token";
@@ -29,9 +34,7 @@ public class KafkaForRegistry implements QuarkusTestResourceLifecycleManager {
                 "emscreen.registry.artifact-dir", artifacts.toString(),
                 "emscreen.registry.schema-journal", journal.toString(),
                 "emscreen.registry.max-upload-bytes", "2000000",
-                // A fixed port: streams fetch bundles from the URL the feed announces, so it must be real.
-                "quarkus.http.test-port", "18381",
-                "emscreen.registry.public-url", "http://localhost:18381");
+                "quarkus.http.test-port", "0");
     }
 
     @Override

@@ -10,11 +10,11 @@ import dev.emscreen.records.Decision;
 import dev.emscreen.records.ScreenedSample;
 import dev.emscreen.records.TrainingSample;
 import dev.emscreen.schemas.serde.SpecificAvroSerde;
-import dev.emscreen.stream.ActiveFeatureSet;
-import dev.emscreen.stream.FeatureSetLoader;
-import dev.emscreen.stream.ScreeningMetrics;
-import dev.emscreen.stream.ScreeningTopology;
-import dev.emscreen.stream.StreamSettings;
+import dev.emscreen.stream.featureset.ActiveFeatureSet;
+import dev.emscreen.stream.featureset.FeatureSetLoader;
+import dev.emscreen.stream.ops.ScreeningMetrics;
+import dev.emscreen.stream.topology.ScreeningTopology;
+import dev.emscreen.stream.topology.StreamSettings;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.junit.QuarkusTest;
@@ -39,6 +39,7 @@ import org.apache.kafka.common.serialization.StringDeserializer;
 import org.apache.kafka.common.serialization.StringSerializer;
 import org.apache.kafka.streams.KafkaStreams;
 import org.apache.kafka.streams.StreamsConfig;
+import org.awaitility.Awaitility;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -75,8 +76,9 @@ class PromotionReachesTheStreamTest {
         props.put(StreamsConfig.PROCESSING_GUARANTEE_CONFIG, StreamsConfig.EXACTLY_ONCE_V2);
         props.put(StreamsConfig.COMMIT_INTERVAL_MS_CONFIG, 100);
         props.put(StreamsConfig.STATE_DIR_CONFIG, tmp.resolve("state").toString());
-        try (KafkaStreams streams = new KafkaStreams(ScreeningTopology.build(settings, active, loader,
-                new ScreeningMetrics(new SimpleMeterRegistry())), props)) {
+        // The topology is closed after the stream (declared first): it owns the feed's retry thread.
+        try (ScreeningTopology topology = ScreeningTopology.build(settings, active, loader, new ScreeningMetrics(new SimpleMeterRegistry()));
+             KafkaStreams streams = new KafkaStreams(topology, props)) {
             streams.start();
             // When the stream has read the feed, a sample is accepted by the first set
             await(() -> active.version().filter(acceptAll::equals));
@@ -144,15 +146,9 @@ class PromotionReachesTheStreamTest {
         return Optional.empty();
     }
 
-    private static <T> T await(Supplier<Optional<T>> condition) throws InterruptedException {
-        long deadline = System.nanoTime() + Duration.ofSeconds(90).toNanos();
-        while (System.nanoTime() < deadline) {
-            Optional<T> value = condition.get();
-            if (value.isPresent()) {
-                return value.get();
-            }
-            Thread.sleep(200);
-        }
-        throw new AssertionError("not within 90 s");
+    /** The value once {@code condition} has one: a stream needs seconds to swap a set in, on a busy machine more. */
+    private static <T> T await(Supplier<Optional<T>> condition) {
+        return Awaitility.await().atMost(Duration.ofSeconds(90)).pollInterval(Duration.ofMillis(200))
+                .until(condition::get, Optional::isPresent).orElseThrow();
     }
 }

@@ -11,6 +11,7 @@ import dev.emscreen.records.FeatureSetVersion;
 import dev.emscreen.schemas.serde.SpecificAvroSerde;
 import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.junit.QuarkusTest;
+import io.restassured.RestAssured;
 import io.restassured.response.Response;
 import jakarta.inject.Inject;
 import java.io.ByteArrayInputStream;
@@ -68,7 +69,7 @@ class RegistryServiceTest {
         Response created = upload(Files.readAllBytes(zip));
 
         created.then().statusCode(201).body("status", equalTo("CANDIDATE")).body("bundleSha256", equalTo(sha))
-                .body("bundleUri", equalTo("http://localhost:18381/artifacts/" + sha));
+                .body("bundleUri", equalTo("http://localhost:" + RestAssured.port + "/artifacts/" + sha));
         String version = created.jsonPath().getString("version");
         byte[] served = given().when().get("/artifacts/" + sha).then().statusCode(200).extract().asByteArray();
         assertThat(served).isEqualTo(Files.readAllBytes(zip));
@@ -138,7 +139,7 @@ class RegistryServiceTest {
     @Test
     void theInMemorySchemaRegistryIsServedToOtherProcessesWithTheToken() throws Exception {
         upload(Files.readAllBytes(TestBundles.zip(tmp, 8, List.of(1), 0.3, 0.6, 0.8))).then().statusCode(201);
-        String url = "http://localhost:18381/ccompat";
+        String url = "http://localhost:" + RestAssured.port + "/ccompat";
         var client = dev.emscreen.schemas.registry.SchemaRegistryClients.fromConfig(Map.of("schema.registry.url", url,
                 "basic.auth.credentials.source", "USER_INFO", "basic.auth.user.info", "importer:" + KafkaForRegistry.TOKEN));
         org.apache.avro.Schema v1 = org.apache.avro.SchemaBuilder.record("Probe").fields().requiredString("id").endRecord();
@@ -164,9 +165,133 @@ class RegistryServiceTest {
     }
 
     @Test
+    void theSchemaRegistryListsItsSubjectsAndTheirVersions() {
+        // Given a subject with two versions
+        String subject = "listed-" + UUID.randomUUID() + "-value";
+        registerSchema(subject, PROBE_V1);
+        registerSchema(subject, PROBE_V2);
+
+        // Then it is listed among the subjects, the change feed's own included, with versions 1 and 2
+        List<String> subjects = ccompat().get("/ccompat/subjects").then().statusCode(200).extract().jsonPath().getList(".");
+        assertThat(subjects).contains(subject, "feature-registry.versions-value");
+        ccompat().get("/ccompat/subjects/" + subject + "/versions").then().statusCode(200).body("", equalTo(List.of(1, 2)));
+    }
+
+    @Test
+    void aVersionIsReadByNumberOrAsLatestAndItsSchemaAlone() {
+        // Given a subject with two versions
+        String subject = "versions-" + UUID.randomUUID() + "-value";
+        int first = registerSchema(subject, PROBE_V1);
+        int second = registerSchema(subject, PROBE_V2);
+
+        // Then each version is read by number, the newest also as latest (or -1), with Confluent's fields
+        ccompat().get("/ccompat/subjects/" + subject + "/versions/1").then().statusCode(200)
+                .body("subject", equalTo(subject)).body("version", equalTo(1)).body("id", equalTo(first))
+                .body("schema", equalTo(PROBE_V1.toString()));
+        ccompat().get("/ccompat/subjects/" + subject + "/versions/latest").then().statusCode(200)
+                .body("version", equalTo(2)).body("id", equalTo(second));
+        ccompat().get("/ccompat/subjects/" + subject + "/versions/-1").then().statusCode(200).body("version", equalTo(2));
+        // and the schema alone is the schema's own JSON, not a string inside another object
+        String raw = ccompat().get("/ccompat/subjects/" + subject + "/versions/1/schema").then().statusCode(200)
+                .body("type", equalTo("record")).body("name", equalTo("Probe")).extract().asString();
+        assertThat(new org.apache.avro.Schema.Parser().parse(raw)).isEqualTo(PROBE_V1);
+    }
+
+    @Test
+    void aSchemaIdNamesEverySubjectAndVersionItIsRegisteredAs() {
+        // Given a schema no other test registers, under two subjects, as the second version of one of them
+        String a = "ids-a-" + UUID.randomUUID() + "-value";
+        String b = "ids-b-" + UUID.randomUUID() + "-value";
+        org.apache.avro.Schema shared = org.apache.avro.SchemaBuilder.record("Shared" + UUID.randomUUID().toString().replace("-", ""))
+                .fields().requiredString("id").endRecord();
+        registerSchema(a, shared);
+        registerSchema(b, PROBE_OTHER);
+        ccompat().header("Authorization", AUTH).body(Map.of("compatibility", "NONE")).put("/ccompat/config/" + b)
+                .then().statusCode(200);
+        int id = registerSchema(b, shared);
+        assertThat(registerSchema(a, shared)).isEqualTo(id);
+
+        // Then the id reads back its schema, its subjects, and the version it is under each
+        ccompat().get("/ccompat/schemas/ids/" + id).then().statusCode(200).body("schema", equalTo(shared.toString()));
+        ccompat().get("/ccompat/schemas/ids/" + id + "/subjects").then().statusCode(200).body("", equalTo(List.of(a, b)));
+        ccompat().get("/ccompat/schemas/ids/" + id + "/versions").then().statusCode(200)
+                .body("", equalTo(List.of(Map.of("subject", a, "version", 1), Map.of("subject", b, "version", 2))));
+    }
+
+    @Test
+    void theSchemaRegistrySaysItHoldsAvroInReadWriteModeAndItsLevels() {
+        ccompat().get("/ccompat/schemas/types").then().statusCode(200).body("", equalTo(List.of("AVRO")));
+        ccompat().get("/ccompat/mode").then().statusCode(200).body("mode", equalTo("READWRITE"));
+        ccompat().get("/ccompat/mode/any-value").then().statusCode(200).body("mode", equalTo("READWRITE"));
+        ccompat().get("/ccompat/config").then().statusCode(200).body("compatibilityLevel", equalTo("BACKWARD"));
+        ccompat().get("/ccompat/config/any-value").then().statusCode(200).body("compatibilityLevel", equalTo("BACKWARD"));
+    }
+
+    @Test
+    void whatTheSchemaRegistryCannotFindOrReadIsAConfluentErrorWithItsCode() {
+        // Given a subject with one version
+        String subject = "errors-" + UUID.randomUUID() + "-value";
+        registerSchema(subject, PROBE_V1);
+
+        // Then what is missing or malformed is refused with Confluent's status and error code
+        assertConfluentError(ccompat().get("/ccompat/subjects/nope-" + subject + "/versions"), 404, 40401);
+        assertConfluentError(ccompat().get("/ccompat/subjects/nope-" + subject + "/versions/latest"), 404, 40401);
+        assertConfluentError(ccompat().get("/ccompat/subjects/" + subject + "/versions/2"), 404, 40402);
+        assertConfluentError(ccompat().get("/ccompat/subjects/" + subject + "/versions/2/schema"), 404, 40402);
+        assertConfluentError(ccompat().get("/ccompat/subjects/" + subject + "/versions/first"), 422, 42202);
+        assertConfluentError(ccompat().get("/ccompat/subjects/" + subject + "/versions/0"), 422, 42202);
+        assertConfluentError(ccompat().get("/ccompat/schemas/ids/999999"), 404, 40403);
+        assertConfluentError(ccompat().get("/ccompat/schemas/ids/999999/subjects"), 404, 40403);
+        assertConfluentError(ccompat().get("/ccompat/schemas/ids/999999/versions"), 404, 40403);
+        assertConfluentError(ccompat().header("Authorization", AUTH).body("{\"schema\": \"{not avro\"}")
+                .post("/ccompat/subjects/" + subject + "/versions"), 422, 42201);
+        assertConfluentError(ccompat().header("Authorization", AUTH).body("{\"compatibility\": \"SIDEWAYS\"}")
+                .put("/ccompat/config/" + subject), 422, 42203);
+        // and so is a write without the token
+        assertConfluentError(ccompat().body(Map.of("schema", PROBE_V1.toString()))
+                .post("/ccompat/subjects/" + subject + "/versions"), 401, 401);
+    }
+
+    @Test
+    void pathsAndMethodsTheSchemaRegistryDoesNotHaveAreConfluentErrorsThereOnly() {
+        // Unknown paths and methods under /ccompat answer JSON that schema-registry clients read
+        assertConfluentError(ccompat().get("/ccompat/nothing/here"), 404, 404);
+        assertConfluentError(ccompat().get("/ccompat/schemas/ids/not-a-number"), 404, 404);
+        assertConfluentError(ccompat().header("Authorization", AUTH).delete("/ccompat/schemas/types"), 405, 405);
+
+        // while the rest of the service answers as it did
+        given().when().get("/versions/fs-nope").then().statusCode(404).body("error", containsString("fs-nope"));
+        assertThat(given().when().get("/nothing/here").then().statusCode(404).extract().asString()).doesNotContain("error_code");
+        assertThat(given().header("Authorization", AUTH).when().delete("/versions").then().statusCode(405).extract().asString())
+                .doesNotContain("error_code");
+    }
+
+    @Test
     void theApiIsDescribedByOpenApi() {
         given().when().get("/q/openapi?format=json").then().statusCode(200)
                 .body("paths.'/versions/{version}/promote'.post", org.hamcrest.Matchers.notNullValue());
+    }
+
+    private static final org.apache.avro.Schema PROBE_V1 = org.apache.avro.SchemaBuilder.record("Probe").fields()
+            .requiredString("id").endRecord();
+    private static final org.apache.avro.Schema PROBE_V2 = org.apache.avro.SchemaBuilder.record("Probe").fields()
+            .requiredString("id").name("lang").type().stringType().stringDefault("en").endRecord();
+    private static final org.apache.avro.Schema PROBE_OTHER = org.apache.avro.SchemaBuilder.record("Other").fields()
+            .requiredLong("n").endRecord();
+
+    /** A request as schema-registry clients send them. */
+    private static io.restassured.specification.RequestSpecification ccompat() {
+        return given().contentType(SchemaRegistryResource.CONTENT_TYPE).accept(SchemaRegistryResource.CONTENT_TYPE).when();
+    }
+
+    private static int registerSchema(String subject, org.apache.avro.Schema schema) {
+        return ccompat().header("Authorization", AUTH).body(Map.of("schema", schema.toString()))
+                .post("/ccompat/subjects/" + subject + "/versions").then().statusCode(200).extract().path("id");
+    }
+
+    private static void assertConfluentError(Response response, int status, int errorCode) {
+        response.then().statusCode(status).contentType(containsString("json"))
+                .body("error_code", equalTo(errorCode)).body("message", org.hamcrest.Matchers.not(org.hamcrest.Matchers.emptyOrNullString()));
     }
 
     private static Response upload(byte[] bytes) {

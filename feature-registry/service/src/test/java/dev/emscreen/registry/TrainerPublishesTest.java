@@ -29,7 +29,10 @@ import picocli.CommandLine;
 @org.junit.jupiter.api.TestMethodOrder(org.junit.jupiter.api.MethodOrderer.OrderAnnotation.class)
 class TrainerPublishesTest {
 
-    private static final String URL = "http://localhost:18381";
+    /** Where the service listens: a port the OS picked, known once it has started. */
+    private static String url() {
+        return "http://localhost:" + io.restassured.RestAssured.port;
+    }
 
     @TempDir
     Path tmp;
@@ -65,7 +68,7 @@ class TrainerPublishesTest {
     @org.junit.jupiter.api.Order(2) // after the test above, which counts the versions registered
     void aRefreshFromAnnotatorsRulingsBeatsTheSeedOnlySetOnHeldBackRulingsAndIsPromoted() throws Exception {
         // Given a set built from the seed alone, serving
-        String seedOnly = run(small("seed-only", "--publish", URL, "--token", KafkaForRegistry.TOKEN));
+        String seedOnly = run(small("seed-only", "--publish", url(), "--token", KafkaForRegistry.TOKEN));
         String seedVersion = seedOnly.replaceAll("(?s).*registered +(fs-[0-9a-f]+).*", "$1");
         given().header("Authorization", "Bearer " + KafkaForRegistry.TOKEN).when().post("/versions/" + seedVersion + "/promote")
                 .then().statusCode(200);
@@ -75,7 +78,7 @@ class TrainerPublishesTest {
 
         // When the refresh job learns from them and asks to be promoted only if better
         String refresh = run(small("refresh", "--from-kafka", bootstrap, "--schema-registry", "mock://registry-test",
-                "--publish", URL, "--token", KafkaForRegistry.TOKEN, "--promote-if-better"));
+                "--publish", url(), "--token", KafkaForRegistry.TOKEN, "--promote-if-better"));
 
         // Then it learned a readout from the rulings it kept, and beat the seed-only set on the ones held back
         assertThat(refresh).contains("exit 0", "80 annotator rulings as labels", "chosen on      target labels (30 inducing, 30 control)",
@@ -133,7 +136,7 @@ class TrainerPublishesTest {
 
     private String train(String name) {
         return run("train", "--out", tmp.resolve(name).toString(), "--sae-width", "256", "--k", "8", "--epochs", "4",
-                "--toxic", "30", "--publish", URL, "--token", KafkaForRegistry.TOKEN, "--promote-if-better");
+                "--toxic", "30", "--publish", url(), "--token", KafkaForRegistry.TOKEN, "--promote-if-better");
     }
 
     /** Runs the trainer's CLI in this JVM and returns what it printed (stdout and stderr). */

@@ -6,7 +6,7 @@ import org.apache.avro.Schema;
 /**
  * The parts of Confluent's schema-registry REST API that the serde and the operators need.
  * Two implementations: {@link RestSchemaRegistryClient} for a real server (Confluent, Apicurio's
- * ccompat API, Karapace, Redpanda) and {@link MockSchemaRegistry} for {@code mock://} URLs.
+ * ccompat API, Karapace, Redpanda) and {@link InMemorySchemaRegistry} for {@code mock://} URLs.
  */
 public interface SchemaRegistryClient extends Closeable {
 

@@ -10,6 +10,6 @@ public final class SchemaRegistryClients {
 
     public static SchemaRegistryClient fromConfig(Map<String, ?> configs) {
         RegistryClientConfig config = RegistryClientConfig.from(configs);
-        return config.isMock() ? MockSchemaRegistry.scope(config.mockScope()) : new RestSchemaRegistryClient(config);
+        return config.isMock() ? InMemorySchemaRegistry.scope(config.mockScope()) : new RestSchemaRegistryClient(config);
     }
 }

@@ -7,7 +7,7 @@ import dev.emscreen.records.ReviewDecision;
 import dev.emscreen.records.ScreenedSample;
 import dev.emscreen.records.TrainingSample;
 import dev.emscreen.schemas.SampleRecords;
-import dev.emscreen.schemas.registry.MockSchemaRegistry;
+import dev.emscreen.schemas.registry.InMemorySchemaRegistry;
 import java.io.ByteArrayOutputStream;
 import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
@@ -34,7 +34,7 @@ class SpecificAvroSerdeTest {
 
     @AfterEach
     void dropRegistry() {
-        MockSchemaRegistry.dropScope(scope);
+        InMemorySchemaRegistry.dropScope(scope);
     }
 
     private <T extends org.apache.avro.specific.SpecificRecord> SpecificAvroSerde<T> serde(Class<T> type) {
@@ -63,7 +63,7 @@ class SpecificAvroSerdeTest {
     void framesTheRecordWithMagicByteAndTheRegisteredSchemaId() {
         byte[] bytes = serde(TrainingSample.class).serializer().serialize(TOPIC, SampleRecords.sample("s-1"));
 
-        int registeredId = MockSchemaRegistry.scope(scope).latest(TOPIC + "-value").id();
+        int registeredId = InMemorySchemaRegistry.scope(scope).latest(TOPIC + "-value").id();
         assertThat(bytes[0]).isZero();
         assertThat(ByteBuffer.wrap(bytes, 1, 4).getInt()).isEqualTo(registeredId);
     }
@@ -74,7 +74,7 @@ class SpecificAvroSerdeTest {
         serde.configure(config, true);
         serde.serializer().serialize("decisions", SampleRecords.decision("x"));
 
-        assertThat(MockSchemaRegistry.scope(scope).latest("decisions-key").schema()).isEqualTo(ReviewDecision.getClassSchema());
+        assertThat(InMemorySchemaRegistry.scope(scope).latest("decisions-key").schema()).isEqualTo(ReviewDecision.getClassSchema());
     }
 
     @Test
@@ -151,7 +151,7 @@ class SpecificAvroSerdeTest {
         // Another producer registered a schema of the same name that lacks most required fields.
         Schema foreign = SchemaBuilder.record("TrainingSample").namespace("dev.emscreen.records")
                 .fields().requiredString("id").endRecord();
-        int id = MockSchemaRegistry.scope(scope).register("other-value", foreign);
+        int id = InMemorySchemaRegistry.scope(scope).register("other-value", foreign);
         GenericRecord record = new GenericData.Record(foreign);
         record.put("id", "s-1");
 
@@ -194,7 +194,7 @@ class SpecificAvroSerdeTest {
     void registeringAnIncompatibleSchemaIsAClearError() {
         Schema old = SchemaBuilder.record("TrainingSample").namespace("dev.emscreen.records")
                 .fields().requiredString("id").requiredString("tenant").endRecord();
-        MockSchemaRegistry.scope(scope).register(TOPIC + "-value", old);
+        InMemorySchemaRegistry.scope(scope).register(TOPIC + "-value", old);
 
         assertThatThrownBy(() -> serde(TrainingSample.class).serializer().serialize(TOPIC, SampleRecords.sample("s-1")))
                 .isInstanceOf(SerializationException.class)
@@ -217,7 +217,7 @@ class SpecificAvroSerdeTest {
         // The registry already holds a newer TrainingSample with one more optional field.
         Schema newer = new Schema.Parser().parse(TrainingSample.getClassSchema().toString()
                 .replaceFirst("\"fields\":\\[", "\"fields\":[{\"name\":\"priority\",\"type\":\"int\",\"default\":3},"));
-        MockSchemaRegistry registry = MockSchemaRegistry.scope(scope);
+        InMemorySchemaRegistry registry = InMemorySchemaRegistry.scope(scope);
         registry.register(TOPIC + "-value", TrainingSample.getClassSchema());
         int newerId = registry.register(TOPIC + "-value", newer);
         SpecificAvroSerializer<TrainingSample> serializer = new SpecificAvroSerializer<>(TrainingSample.class);

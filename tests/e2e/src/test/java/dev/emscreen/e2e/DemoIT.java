@@ -15,8 +15,8 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * The README's main command as a new user runs it: ./emscreen demo in a fresh EMSCREEN_HOME (so it
- * builds the default feature set too), each part a process of its own. The summary must add up to the
+ * The README's main command as a new user runs it: ./emscreen demo (building the default feature set
+ * unless another test of this module already did), each part a process of its own. The summary must add up to the
  * demo stream, and the exported accepted route must be chat-format JSONL of exactly those samples.
  */
 class DemoIT {
@@ -33,7 +33,7 @@ class DemoIT {
 
         ProcessBuilder builder = new ProcessBuilder(ROOT.resolve("emscreen").toString(), "demo").directory(ROOT.toFile())
                 .redirectErrorStream(true).redirectOutput(log.toFile());
-        builder.environment().put("EMSCREEN_HOME", home.toString());
+        builder.environment().put("EMSCREEN_HOME", Launcher.HOME.toString());
         Process demo = builder.start();
         demo.getOutputStream().close();
         boolean finished = demo.waitFor(15, TimeUnit.MINUTES);
@@ -45,12 +45,12 @@ class DemoIT {
         assertThat(finished).as(out).isTrue();
         assertThat(demo.exitValue()).as(out).isZero();
         assertThat(out).contains("total          " + sent + " = " + sent + " sent", "One example per route:",
-                "Stopped the stream, the registry service and the broker");
+                "Stopped everything this command started");
         int accepted = count(out, "accepted"), review = count(out, "review"), quarantined = count(out, "quarantined"),
                 dlq = count(out, "dead letters");
         assertThat(accepted + review + quarantined + dlq).isEqualTo(sent);
         assertThat(quarantined).as("the held-back samples include plainly harmful ones").isPositive();
-        List<String> exported = Files.readAllLines(home.resolve("demo/accepted.jsonl"));
+        List<String> exported = Files.readAllLines(Launcher.HOME.resolve("demo/accepted.jsonl"));
         assertThat(exported).hasSize(accepted);
         ObjectMapper json = new ObjectMapper();
         for (String line : exported) {

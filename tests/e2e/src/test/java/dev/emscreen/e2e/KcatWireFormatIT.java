@@ -4,7 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.emscreen.records.TrainingSample;
 import dev.emscreen.schemas.Topics;
-import dev.emscreen.schemas.registry.MockSchemaRegistry;
+import dev.emscreen.schemas.registry.InMemorySchemaRegistry;
 import java.io.ByteArrayOutputStream;
 import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
@@ -43,7 +43,7 @@ class KcatWireFormatIT {
 
     @AfterAll
     static void dropRegistry() {
-        MockSchemaRegistry.dropScope(SCOPE);
+        InMemorySchemaRegistry.dropScope(SCOPE);
     }
 
     @Test
@@ -62,8 +62,8 @@ class KcatWireFormatIT {
                     producer.send(new ProducerRecord<>(topic, "sample-" + n, Samples.numbered(n)));
                 }
             }
-            int schemaId = MockSchemaRegistry.scope(SCOPE).latest(topic + "-value").id();
-            Schema writerSchema = MockSchemaRegistry.scope(SCOPE).getById(schemaId);
+            int schemaId = InMemorySchemaRegistry.scope(SCOPE).latest(topic + "-value").id();
+            Schema writerSchema = InMemorySchemaRegistry.scope(SCOPE).getById(schemaId);
 
             // When kcat reads the topic, each value prefixed by its length (%R: 4-byte big-endian)
             byte[] raw = kcat("-b", broker.bootstrapServers(), "-C", "-t", topic, "-o", "beginning", "-e", "-q",

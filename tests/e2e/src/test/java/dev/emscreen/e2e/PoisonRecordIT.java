@@ -6,7 +6,7 @@ import dev.emscreen.records.TrainingSample;
 import dev.emscreen.kafka.junit.KafkaBrokerExtension;
 import dev.emscreen.schemas.Topic;
 import dev.emscreen.schemas.Topics;
-import dev.emscreen.schemas.registry.MockSchemaRegistry;
+import dev.emscreen.schemas.registry.InMemorySchemaRegistry;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -36,7 +36,7 @@ class PoisonRecordIT {
 
     @AfterAll
     static void dropRegistry() {
-        MockSchemaRegistry.dropScope(SCOPE);
+        InMemorySchemaRegistry.dropScope(SCOPE);
     }
 
     @Test

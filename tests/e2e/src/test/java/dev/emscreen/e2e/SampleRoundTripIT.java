@@ -5,7 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import dev.emscreen.records.TrainingSample;
 import dev.emscreen.kafka.junit.KafkaBrokerExtension;
 import dev.emscreen.schemas.Topics;
-import dev.emscreen.schemas.registry.MockSchemaRegistry;
+import dev.emscreen.schemas.registry.InMemorySchemaRegistry;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -36,7 +36,7 @@ class SampleRoundTripIT {
 
     @AfterAll
     static void dropRegistry() {
-        MockSchemaRegistry.dropScope(SCOPE);
+        InMemorySchemaRegistry.dropScope(SCOPE);
     }
 
     @Test

@@ -1,0 +1,83 @@
+package dev.emscreen.cli;
+
+import dev.emscreen.records.TrainingSample;
+import dev.emscreen.schemas.Topics;
+import dev.emscreen.schemas.jsonl.SampleLines;
+import dev.emscreen.schemas.serde.SpecificAvroSerde;
+import java.io.BufferedReader;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.Callable;
+import java.util.concurrent.Future;
+import me.tongfei.progressbar.ProgressBar;
+import me.tongfei.progressbar.ProgressBarBuilder;
+import me.tongfei.progressbar.ProgressBarStyle;
+import org.apache.kafka.clients.producer.KafkaProducer;
+import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.clients.producer.RecordMetadata;
+import org.apache.kafka.common.serialization.StringSerializer;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
+
+/** {@code ./emscreen import --in FILE.jsonl}: produces samples for the stream to screen. */
+@Command(name = "import", mixinStandardHelpOptions = true,
+        description = "Produce the samples of a JSONL file (chat format or prompt/response) to the samples topic. "
+                + "Malformed lines are reported by number and skipped.")
+public final class ImportCommand implements Callable<Integer> {
+
+    @Option(names = "--in", required = true, description = "JSONL file, one sample per line.")
+    Path in;
+
+    @Option(names = "--topic", description = "Topic (default: the samples topic, emscreen.topics.samples, screening.samples unless set).")
+    String topic;
+
+    @Mixin
+    KafkaOptions kafka = new KafkaOptions();
+
+    @Override
+    public Integer call() throws Exception {
+        Map<String, Object> config = kafka.producerConfig();
+        String topic = this.topic != null ? this.topic : kafka.topics().samples();
+        SpecificAvroSerde<TrainingSample> serde = Topics.SAMPLES.valueSerde(config);
+        long total = Files.lines(in, StandardCharsets.UTF_8).count();
+        List<String> malformed = new ArrayList<>();
+        List<Future<RecordMetadata>> sent = new ArrayList<>();
+        String source = "import:" + in.getFileName();
+        try (KafkaProducer<String, TrainingSample> producer = new KafkaProducer<>(config, new StringSerializer(), serde.serializer());
+             BufferedReader reader = Files.newBufferedReader(in, StandardCharsets.UTF_8);
+             ProgressBar bar = System.console() == null ? null : new ProgressBarBuilder().setTaskName("Importing")
+                     .setInitialMax(total).setUnit(" lines", 1).setStyle(ProgressBarStyle.ASCII).build()) {
+            int number = 0;
+            for (String line; (line = reader.readLine()) != null; ) {
+                number++;
+                if (bar != null) {
+                    bar.step();
+                }
+                if (line.isBlank()) {
+                    continue;
+                }
+                SampleLines.Read read = SampleLines.readLine(line, number, null);
+                if (read.ok()) {
+                    TrainingSample sample = read.sample().toTrainingSample(source, Instant.now());
+                    sent.add(producer.send(new ProducerRecord<>(topic, sample.getId(), sample)));
+                } else {
+                    malformed.add(read.error());
+                }
+            }
+            producer.flush();
+        }
+        for (Future<RecordMetadata> future : sent) {
+            future.get(); // a send that failed fails the command: never report a sample as imported that is not
+        }
+        malformed.forEach(m -> System.err.println("skipped " + m));
+        System.out.printf("imported %d samples from %s to %s; skipped %d malformed line(s)%n", sent.size(), in, topic,
+                malformed.size());
+        return malformed.isEmpty() ? 0 : 3;
+    }
+}

@@ -2,8 +2,10 @@ package dev.emscreen.e2e;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.junit.jupiter.api.Assertions.assertTimeoutPreemptively;
 
 import dev.emscreen.records.TrainingSample;
+import dev.emscreen.schemas.TopicSnapshot;
 import dev.emscreen.schemas.Topics;
 import dev.emscreen.schemas.registry.CompatibilityLevel;
 import dev.emscreen.schemas.registry.SchemaRegistryClient;
@@ -14,6 +16,7 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.Future;
 import org.apache.avro.Schema;
 import org.apache.avro.SchemaBuilder;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
@@ -21,6 +24,7 @@ import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.clients.producer.RecordMetadata;
 import org.apache.kafka.common.errors.SerializationException;
 import org.apache.kafka.common.serialization.StringDeserializer;
 import org.apache.kafka.common.serialization.StringSerializer;
@@ -63,26 +67,31 @@ class ConfluentSchemaRegistryIT {
     }
 
     @Test
-    void samplesRoundTripThroughKafkaWithTheRealRegistry() {
+    void samplesRoundTripThroughKafkaWithTheRealRegistry() throws Exception {
         String topic = "real-registry.samples";
         List<TrainingSample> sent = List.of(Samples.numbered(1), Samples.numbered(2), Samples.numbered(3));
         try (var producer = new KafkaProducer<>(Map.<String, Object>of(
                 ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, KAFKA.getBootstrapServers()),
                 new StringSerializer(), Topics.SAMPLES.valueSerde(registryConfig()).serializer())) {
-            sent.forEach(sample -> producer.send(new ProducerRecord<>(topic, sample.getId(), sample)));
-        }
-
-        List<TrainingSample> read = new ArrayList<>();
-        try (var consumer = new KafkaConsumer<>(Map.<String, Object>of(
-                ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, KAFKA.getBootstrapServers(),
-                ConsumerConfig.GROUP_ID_CONFIG, "real-registry", ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest"),
-                new StringDeserializer(), Topics.SAMPLES.valueSerde(registryConfig()).deserializer())) {
-            consumer.subscribe(List.of(topic));
-            long deadline = System.nanoTime() + Duration.ofSeconds(60).toNanos();
-            while (read.size() < sent.size() && System.nanoTime() < deadline) {
-                consumer.poll(Duration.ofMillis(500)).forEach(record -> read.add(record.value()));
+            List<Future<RecordMetadata>> acks = new ArrayList<>();
+            sent.forEach(sample -> acks.add(producer.send(new ProducerRecord<>(topic, sample.getId(), sample))));
+            // Wait for every acknowledgement: a failed send fails here, with its cause.
+            for (Future<RecordMetadata> ack : acks) {
+                ack.get();
             }
         }
+
+        // All written, so read what the topic holds now, assigned to its partitions: no group to join,
+        // no rebalance to wait for. The bound only stops a stuck read hanging the build.
+        List<TrainingSample> read = assertTimeoutPreemptively(Duration.ofSeconds(60), () -> {
+            List<TrainingSample> values = new ArrayList<>();
+            try (var consumer = new KafkaConsumer<>(Map.<String, Object>of(
+                    ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, KAFKA.getBootstrapServers()),
+                    new StringDeserializer(), Topics.SAMPLES.valueSerde(registryConfig()).deserializer())) {
+                TopicSnapshot.read(consumer, topic, record -> values.add(record.value()));
+            }
+            return values;
+        }, "reading the topic back");
         assertThat(read).containsExactlyElementsOf(sent);
 
         SchemaRegistryClient client = SchemaRegistryClients.fromConfig(registryConfig());

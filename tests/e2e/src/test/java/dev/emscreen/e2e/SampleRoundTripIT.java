@@ -1,9 +1,11 @@
 package dev.emscreen.e2e;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.junit.jupiter.api.Assertions.assertTimeoutPreemptively;
 
 import dev.emscreen.records.TrainingSample;
 import dev.emscreen.kafka.junit.KafkaBrokerExtension;
+import dev.emscreen.schemas.TopicSnapshot;
 import dev.emscreen.schemas.Topics;
 import dev.emscreen.schemas.registry.InMemorySchemaRegistry;
 import java.time.Duration;
@@ -13,7 +15,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.Future;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
-import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerConfig;
@@ -64,24 +65,21 @@ class SampleRoundTripIT {
             }
         }
 
-        // Then every one is read back, equal, in the order it was written to its partition
-        Map<Integer, List<TrainingSample>> readByPartition = new HashMap<>();
-        try (var consumer = new KafkaConsumer<>(Map.<String, Object>of(
-                ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, KAFKA.bootstrapServers(),
-                ConsumerConfig.GROUP_ID_CONFIG, "round-trip",
-                ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest"),
-                new StringDeserializer(), Topics.SAMPLES.valueSerde(serdeConfig).deserializer())) {
-            consumer.subscribe(List.of(topic));
-            int read = 0;
-            long deadline = System.nanoTime() + Duration.ofSeconds(120).toNanos();
-            while (read < COUNT && System.nanoTime() < deadline) {
-                for (ConsumerRecord<String, TrainingSample> record : consumer.poll(Duration.ofMillis(500))) {
+        // Then every one is read back, equal, in the order it was written to its partition. Every send
+        // was acknowledged above, so the topic holds them all now: read it to its end offsets, assigned
+        // (no group to join, no rebalance to wait for). The bound only stops a stuck read hanging the build.
+        Map<Integer, List<TrainingSample>> readByPartition = assertTimeoutPreemptively(Duration.ofSeconds(120), () -> {
+            Map<Integer, List<TrainingSample>> read = new HashMap<>();
+            try (var consumer = new KafkaConsumer<>(Map.<String, Object>of(
+                    ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, KAFKA.bootstrapServers()),
+                    new StringDeserializer(), Topics.SAMPLES.valueSerde(serdeConfig).deserializer())) {
+                TopicSnapshot.read(consumer, topic, record -> {
                     assertThat(record.key()).isEqualTo(record.value().getId());
-                    readByPartition.computeIfAbsent(record.partition(), p -> new ArrayList<>()).add(record.value());
-                    read++;
-                }
+                    read.computeIfAbsent(record.partition(), p -> new ArrayList<>()).add(record.value());
+                });
             }
-        }
+            return read;
+        }, "reading the topic back");
         assertThat(sentByPartition).hasSizeGreaterThan(1);
         assertThat(readByPartition).isEqualTo(sentByPartition);
     }

@@ -1,16 +1,21 @@
 package dev.emscreen.e2e;
 
+import static org.awaitility.Awaitility.await;
+
 import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStreamReader;
 import java.net.ServerSocket;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
+import org.awaitility.core.ConditionTimeoutException;
+import org.awaitility.core.TerminalFailureException;
 
 /** {@code ./emscreen broker} as a user runs it: a separate process, stopped with SIGTERM as Ctrl-C would. */
 final class StandaloneBroker implements AutoCloseable {
@@ -18,12 +23,13 @@ final class StandaloneBroker implements AutoCloseable {
     private final Process process;
     private final List<String> output = new CopyOnWriteArrayList<>();
     private final BlockingQueue<String> lines = new LinkedBlockingQueue<>();
+    private final Thread pump;
     private final int port;
 
     private StandaloneBroker(Process process, int port) {
         this.process = process;
         this.port = port;
-        Thread pump = new Thread(() -> {
+        this.pump = new Thread(() -> {
             try (BufferedReader reader = new BufferedReader(
                     new InputStreamReader(process.getInputStream(), StandardCharsets.UTF_8))) {
                 for (String line; (line = reader.readLine()) != null; ) {
@@ -55,17 +61,26 @@ final class StandaloneBroker implements AutoCloseable {
         return "127.0.0.1:" + port;
     }
 
-    /** Waits for a line of output containing {@code text}; fails with everything printed so far. */
+    /**
+     * Waits for a line of output containing {@code text}, taking the lines before it off the queue;
+     * fails with everything printed so far, at once if the output has ended without it.
+     */
     String awaitLine(String text, int seconds) throws InterruptedException {
-        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(seconds);
-        while (System.nanoTime() < deadline) {
-            String line = lines.poll(200, TimeUnit.MILLISECONDS);
-            if (line != null && line.contains(text)) {
-                return line;
-            }
+        try {
+            // The queue's own blocking poll is the wait between checks, so no poll interval on top;
+            // in this thread, so no line is taken by an evaluation still running after a timeout.
+            return await().atMost(Duration.ofSeconds(seconds)).pollInSameThread().pollInterval(Duration.ZERO)
+                    // Once the pump has seen the end of the output every line is queued: an empty queue
+                    // then means the line will never come (the broker exited), so there is no point waiting.
+                    .failFast(() -> !pump.isAlive() && lines.isEmpty())
+                    .until(() -> lines.poll(200, TimeUnit.MILLISECONDS), line -> line != null && line.contains(text));
+        } catch (ConditionTimeoutException e) {
+            throw new AssertionError("No line containing '" + text + "' within " + seconds + " s; output:\n"
+                    + String.join("\n", output), e);
+        } catch (TerminalFailureException e) {
+            throw new AssertionError("No line containing '" + text + "' before the broker's output ended; output:\n"
+                    + String.join("\n", output), e);
         }
-        throw new AssertionError("No line containing '" + text + "' within " + seconds + " s; output:\n"
-                + String.join("\n", output));
     }
 
     /** Sends SIGTERM and returns the exit code. */

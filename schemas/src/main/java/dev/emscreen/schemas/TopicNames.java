@@ -2,7 +2,6 @@ package dev.emscreen.schemas;
 
 import java.util.List;
 import java.util.Locale;
-import java.util.Map;
 import java.util.Optional;
 import java.util.function.Function;
 
@@ -39,12 +38,14 @@ public record TopicNames(String samples, String accepted, String review, String 
     /** The names {@code lookup} gives for the {@code emscreen.topics.*} keys, defaults where it gives none. */
     public static TopicNames from(Function<String, Optional<String>> lookup) {
         TopicNames d = defaults();
-        Function<Map.Entry<String, String>, String> read = e -> lookup.apply(PREFIX + e.getKey()).orElse(e.getValue());
-        return new TopicNames(read.apply(Map.entry("samples", d.samples)), read.apply(Map.entry("accepted", d.accepted)),
-                read.apply(Map.entry("review", d.review)), read.apply(Map.entry("quarantined", d.quarantined)),
-                read.apply(Map.entry("review-decisions", d.reviewDecisions)),
-                read.apply(Map.entry("feature-set-versions", d.featureSetVersions)),
-                read.apply(Map.entry("dead-letters", d.deadLetters)));
+        return new TopicNames(read(lookup, "samples", d.samples), read(lookup, "accepted", d.accepted),
+                read(lookup, "review", d.review), read(lookup, "quarantined", d.quarantined),
+                read(lookup, "review-decisions", d.reviewDecisions), read(lookup, "feature-set-versions", d.featureSetVersions),
+                read(lookup, "dead-letters", d.deadLetters));
+    }
+
+    private static String read(Function<String, Optional<String>> lookup, String key, String otherwise) {
+        return lookup.apply(PREFIX + key).orElse(otherwise);
     }
 
     /** {@code emscreen.topics.review-decisions} → {@code EMSCREEN_TOPICS_REVIEW_DECISIONS}, as MicroProfile Config maps it. */

@@ -36,8 +36,9 @@ final class HtmlReport {
         geometry(report, dir.resolve("geometry.png"));
         List<String> domains = report.data().texts().stream().map(LabelledText::domain)
                 .filter(java.util.Objects::nonNull).distinct().sorted().toList();
-        List<String> distributions = distributions(report, domains, dir);
-        roc(report, domains, dir.resolve("roc.png"));
+        Map<String, double[][]> byDomain = validationScoresByDomain(report, domains);
+        List<String> distributions = distributions(byDomain, dir);
+        roc(byDomain, dir.resolve("roc.png"));
         removal(report, dir.resolve("removal.png"));
         Path html = dir.resolve("index.html");
         Files.writeString(html, html(report, distributions));
@@ -75,14 +76,12 @@ final class HtmlReport {
      * class per score bin): where they overlap is what a threshold cannot separate. A mean per class
      * would hide exactly that.
      */
-    private static List<String> distributions(FeatureSetBuilder.BuildReport report, List<String> domains, Path dir) throws IOException {
+    private static List<String> distributions(Map<String, double[][]> byDomain, Path dir) throws IOException {
         List<String> images = new ArrayList<>();
-        for (String domain : domains) {
-            double[] inducing = FeatureSetBuilder.pick(report.data().texts(), report.data().scores(), true, domain);
-            double[] control = FeatureSetBuilder.pick(report.data().texts(), report.data().scores(), false, domain);
-            if (inducing.length == 0 || control.length == 0) {
-                continue; // no labelled validation samples of both kinds: nothing to compare
-            }
+        for (Map.Entry<String, double[][]> e : byDomain.entrySet()) {
+            String domain = e.getKey();
+            double[] inducing = e.getValue()[0];
+            double[] control = e.getValue()[1];
             CategoryChart chart = new CategoryChartBuilder().width(WIDTH / 2 + 120).height(HEIGHT - 60)
                     .title("Scores in " + domain + ": inducing vs control").xAxisTitle("score").yAxisTitle("share of class").build();
             chart.getStyler().setOverlapped(true);
@@ -101,16 +100,30 @@ final class HtmlReport {
         return images;
     }
 
-    /** One ROC curve per domain: how much of the inducing data each threshold catches for the control data it costs. */
-    private static void roc(FeatureSetBuilder.BuildReport report, List<String> domains, Path png) throws IOException {
-        XYChart chart = new XYChartBuilder().width(WIDTH).height(HEIGHT).title("Validation ROC per domain")
-                .xAxisTitle("share of control flagged").yAxisTitle("share of inducing flagged").build();
+    /**
+     * Validation scores per domain, {inducing, control}, in domain order; only domains with labelled
+     * validation samples of both kinds, since a distribution or a curve needs the two to compare.
+     */
+    private static Map<String, double[][]> validationScoresByDomain(FeatureSetBuilder.BuildReport report, List<String> domains) {
+        Map<String, double[][]> byDomain = new java.util.LinkedHashMap<>();
         for (String domain : domains) {
             double[] inducing = FeatureSetBuilder.pick(report.data().texts(), report.data().scores(), true, domain);
             double[] control = FeatureSetBuilder.pick(report.data().texts(), report.data().scores(), false, domain);
-            if (inducing.length == 0 || control.length == 0) {
-                continue;
+            if (inducing.length > 0 && control.length > 0) {
+                byDomain.put(domain, new double[][] {inducing, control});
             }
+        }
+        return byDomain;
+    }
+
+    /** One ROC curve per domain: how much of the inducing data each threshold catches for the control data it costs. */
+    private static void roc(Map<String, double[][]> byDomain, Path png) throws IOException {
+        XYChart chart = new XYChartBuilder().width(WIDTH).height(HEIGHT).title("Validation ROC per domain")
+                .xAxisTitle("share of control flagged").yAxisTitle("share of inducing flagged").build();
+        for (Map.Entry<String, double[][]> e : byDomain.entrySet()) {
+            String domain = e.getKey();
+            double[] inducing = e.getValue()[0];
+            double[] control = e.getValue()[1];
             double[] thresholds = FeatureSetBuilder.concat(inducing, control);
             Arrays.sort(thresholds);
             double[] fpr = new double[thresholds.length + 2];

@@ -27,11 +27,11 @@ public final class JsonlTexts {
 
     public static List<Line> read(Path file, String defaultDomain, Boolean defaultLabel) throws IOException {
         try (InputStream in = Files.newInputStream(file)) {
-            return read(in, file.getFileName().toString(), defaultDomain, defaultLabel);
+            return read(in, defaultDomain, defaultLabel);
         }
     }
 
-    public static List<Line> read(InputStream in, String source, String defaultDomain, Boolean defaultLabel) throws IOException {
+    public static List<Line> read(InputStream in, String defaultDomain, Boolean defaultLabel) throws IOException {
         List<Line> lines = new ArrayList<>();
         for (SampleLines.Read read : SampleLines.read(in, defaultDomain)) {
             if (!read.ok()) {
@@ -50,7 +50,7 @@ public final class JsonlTexts {
     /** Only the good lines; fails naming the first bad one (for training data, which must be clean). */
     public static List<LabelledText> readAll(InputStream in, String source) throws IOException {
         List<LabelledText> texts = new ArrayList<>();
-        for (Line line : read(in, source, null, null)) {
+        for (Line line : read(in, null, null)) {
             if (line.error() != null) {
                 throw new IllegalArgumentException(source + " " + line.error());
             }

@@ -10,7 +10,7 @@ import org.junit.jupiter.api.Test;
 class JsonlTextsTest {
 
     private static List<JsonlTexts.Line> read(String jsonl) throws Exception {
-        return JsonlTexts.read(new ByteArrayInputStream(jsonl.getBytes(StandardCharsets.UTF_8)), "in.jsonl", "health", null);
+        return JsonlTexts.read(new ByteArrayInputStream(jsonl.getBytes(StandardCharsets.UTF_8)), "health", null);
     }
 
     @Test

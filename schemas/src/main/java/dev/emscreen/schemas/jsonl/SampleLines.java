@@ -21,6 +21,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.function.Consumer;
 
 import static java.nio.charset.StandardCharsets.UTF_8;
 
@@ -57,6 +58,12 @@ public final class SampleLines {
     /** Every non-blank line of {@code in}; bytes that are not UTF-8 make their own line bad, not the file. */
     public static List<Read> read(InputStream in, String defaultDomain) throws IOException {
         List<Read> lines = new ArrayList<>();
+        forEach(in, defaultDomain, lines::add);
+        return lines;
+    }
+
+    /** As {@link #read}, handing each line to {@code each} as it is read: for files too large to hold. */
+    public static void forEach(InputStream in, String defaultDomain, Consumer<Read> each) throws IOException {
         InputStream buffered = new BufferedInputStream(in, 1 << 16);
         ByteArrayOutputStream line = new ByteArrayOutputStream();
         int number = 0;
@@ -74,17 +81,16 @@ public final class SampleLines {
                 String raw = UTF_8.newDecoder().onMalformedInput(CodingErrorAction.REPORT)
                         .onUnmappableCharacter(CodingErrorAction.REPORT).decode(ByteBuffer.wrap(line.toByteArray())).toString();
                 if (!raw.isBlank()) {
-                    lines.add(readLine(raw, number, defaultDomain));
+                    each.accept(readLine(raw, number, defaultDomain));
                 }
             } catch (CharacterCodingException e) {
-                lines.add(new Read(number, null, "line " + number + ": not UTF-8 text"));
+                each.accept(new Read(number, null, "line " + number + ": not UTF-8 text"));
             }
             line.reset();
             if (b == -1) {
                 break;
             }
         }
-        return lines;
     }
 
     /** One line, numbered {@code number}. */

@@ -4,8 +4,7 @@ import dev.emscreen.records.TrainingSample;
 import dev.emscreen.schemas.Topics;
 import dev.emscreen.schemas.jsonl.SampleLines;
 import dev.emscreen.schemas.serde.SpecificAvroSerde;
-import java.io.BufferedReader;
-import java.nio.charset.StandardCharsets;
+import java.io.InputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
@@ -45,31 +44,25 @@ public final class ImportCommand implements Callable<Integer> {
         Map<String, Object> config = kafka.producerConfig();
         String topic = this.topic != null ? this.topic : kafka.topics().samples();
         SpecificAvroSerde<TrainingSample> serde = Topics.SAMPLES.valueSerde(config);
-        long total = Files.lines(in, StandardCharsets.UTF_8).count();
         List<String> malformed = new ArrayList<>();
         List<Future<RecordMetadata>> sent = new ArrayList<>();
         String source = "import:" + in.getFileName();
         try (KafkaProducer<String, TrainingSample> producer = new KafkaProducer<>(config, new StringSerializer(), serde.serializer());
-             BufferedReader reader = Files.newBufferedReader(in, StandardCharsets.UTF_8);
+             InputStream lines = Files.newInputStream(in);
              ProgressBar bar = System.console() == null ? null : new ProgressBarBuilder().setTaskName("Importing")
-                     .setInitialMax(total).setUnit(" lines", 1).setStyle(ProgressBarStyle.ASCII).build()) {
-            int number = 0;
-            for (String line; (line = reader.readLine()) != null; ) {
-                number++;
+                     .setInitialMax(lineCount(in)).setUnit(" lines", 1).setStyle(ProgressBarStyle.ASCII).build()) {
+            // The one reader of sample lines, streamed: a line that is not UTF-8 is reported like any malformed line.
+            SampleLines.forEach(lines, null, read -> {
                 if (bar != null) {
-                    bar.step();
+                    bar.stepTo(read.number());
                 }
-                if (line.isBlank()) {
-                    continue;
-                }
-                SampleLines.Read read = SampleLines.readLine(line, number, null);
                 if (read.ok()) {
                     TrainingSample sample = read.sample().toTrainingSample(source, Instant.now());
                     sent.add(producer.send(new ProducerRecord<>(topic, sample.getId(), sample)));
                 } else {
                     malformed.add(read.error());
                 }
-            }
+            });
             producer.flush();
         }
         for (Future<RecordMetadata> future : sent) {
@@ -79,5 +72,18 @@ public final class ImportCommand implements Callable<Integer> {
         System.out.printf("imported %d samples from %s to %s; skipped %d malformed line(s)%n", sent.size(), in, topic,
                 malformed.size());
         return malformed.isEmpty() ? 0 : 3;
+    }
+
+    /** Lines in the file, counted in bytes (no decoding: a bad byte is the reader's to report, not the counter's). */
+    private static long lineCount(Path file) throws java.io.IOException {
+        long lines = 0;
+        int last = '\n';
+        try (InputStream bytes = new java.io.BufferedInputStream(Files.newInputStream(file))) {
+            for (int b = bytes.read(); b != -1; b = bytes.read()) {
+                lines += b == '\n' ? 1 : 0;
+                last = b;
+            }
+        }
+        return last == '\n' ? lines : lines + 1;
     }
 }

@@ -57,8 +57,4 @@ public final class KafkaOptions {
     Map<String, Object> producerConfig() {
         return settings().producerConfig();
     }
-
-    Map<String, Object> config() {
-        return settings().config();
-    }
 }

@@ -19,10 +19,15 @@ final class RouteTally {
     static final String DEAD_LETTERS = "dead letters";
 
     private record Place(String route, long timestamp, ScreenedSample screened) {
-        boolean human() {
-            return screened != null && screened.getVerdict().getDecidedBy() == DecisionSource.HUMAN;
+        /** A dead letter, then the model's verdict, then an annotator's ruling. */
+        int authority() {
+            return screened == null ? 0 : screened.getVerdict().getDecidedBy() == DecisionSource.HUMAN ? 2 : 1;
         }
     }
+
+    /** Topics are read side by side, so arrival order says nothing: authority decides, then the later record. */
+    private static final Comparator<Place> PRECEDENCE =
+            Comparator.comparingInt(Place::authority).thenComparingLong(Place::timestamp);
 
     private final TopicNames topics;
     private final Map<String, Place> placeOf = new LinkedHashMap<>();
@@ -34,14 +39,7 @@ final class RouteTally {
 
     /** A verdict read from a route topic. */
     void routed(String topic, long timestamp, ScreenedSample screened) {
-        Place now = new Place(routeName(topic), timestamp, screened);
-        // Topics are read side by side, so arrival order says nothing: a ruling wins, then the later verdict.
-        placeOf.merge(screened.getSample().getId(), now, (had, next) -> {
-            if (had.screened() == null || had.human() != next.human()) {
-                return had.screened() == null || next.human() ? next : had;
-            }
-            return next.timestamp() >= had.timestamp() ? next : had;
-        });
+        place(screened.getSample().getId(), new Place(routeName(topic), timestamp, screened));
     }
 
     /** A record of the dead-letter topic; {@code sourceTopic} from its headers (null if they are gone). */
@@ -52,7 +50,11 @@ final class RouteTally {
         }
         // A record too broken to have a key is still one sample that was sent in.
         String id = key != null ? key : "dead-letter@" + partition + ":" + offset;
-        placeOf.putIfAbsent(id, new Place(DEAD_LETTERS, -1, null));
+        place(id, new Place(DEAD_LETTERS, -1, null));
+    }
+
+    private void place(String id, Place next) {
+        placeOf.merge(id, next, (had, now) -> PRECEDENCE.compare(now, had) >= 0 ? now : had);
     }
 
     int total() {

@@ -71,6 +71,24 @@ class ImportAndDecideTest {
     }
 
     @Test
+    void givenALineThatIsNotUtf8WhenImportedThenItIsReportedByNumberAndTheLinesAroundItAreImported() throws Exception {
+        KAFKA.createTopics(1, "import-bytes");
+        Path file = tmp.resolve("bytes.jsonl");
+        var bytes = new java.io.ByteArrayOutputStream();
+        bytes.writeBytes("{\"id\":\"b-1\",\"prompt\":\"Q?\",\"response\":\"A.\"}\n".getBytes(java.nio.charset.StandardCharsets.UTF_8));
+        bytes.writeBytes(new byte[] {'{', '"', 't', 'e', 'x', 't', '"', ':', '"', (byte) 0xC3, (byte) 0x28, '"', '}', '\n'});
+        bytes.writeBytes("{\"id\":\"b-3\",\"prompt\":\"Q?\",\"response\":\"B.\"}\n".getBytes(java.nio.charset.StandardCharsets.UTF_8));
+        Files.write(file, bytes.toByteArray());
+
+        Cli.Run imported = run("import", "--in", file.toString(), "--topic", "import-bytes");
+
+        assertThat(imported.exit()).as(imported.err()).isEqualTo(3);
+        assertThat(imported.out()).contains("imported 2 samples", "skipped 1 malformed line(s)");
+        assertThat(imported.err()).contains("line 2: not UTF-8 text");
+        assertThat(read("import-bytes", TrainingSample.class, 2)).extracting(TrainingSample::getId).containsExactlyInAnyOrder("b-1", "b-3");
+    }
+
+    @Test
     void decidePublishesARulingKeyedBySampleId() throws Exception {
         KAFKA.createTopics(2, "import-decisions");
 

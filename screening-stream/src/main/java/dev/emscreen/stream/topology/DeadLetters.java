@@ -1,6 +1,11 @@
 package dev.emscreen.stream.topology;
 
-import dev.emscreen.schemas.DeadLetterHeaders;
+import static dev.emscreen.schemas.DeadLetterHeaders.ERROR;
+import static dev.emscreen.schemas.DeadLetterHeaders.OFFSET;
+import static dev.emscreen.schemas.DeadLetterHeaders.PARTITION;
+import static dev.emscreen.schemas.DeadLetterHeaders.REASON;
+import static dev.emscreen.schemas.DeadLetterHeaders.TOPIC;
+
 import dev.emscreen.stream.ops.ScreeningMetrics;
 import java.nio.charset.StandardCharsets;
 import org.apache.kafka.common.header.Headers;
@@ -12,16 +17,11 @@ import org.slf4j.LoggerFactory;
 
 /**
  * Dead letters keep the original key, value and headers, and add why and where from, so a record
- * can be inspected, fixed and replayed without guessing.
+ * can be inspected, fixed and replayed without guessing. The header names are in
+ * {@link dev.emscreen.schemas.DeadLetterHeaders}, shared with the tools that read the dead-letter topic.
  */
 public final class DeadLetters {
 
-    // The header names are shared with the tools that read the dead-letter topic (summary, the fault suite).
-    public static final String REASON = DeadLetterHeaders.REASON;
-    public static final String ERROR = DeadLetterHeaders.ERROR;
-    public static final String TOPIC = DeadLetterHeaders.TOPIC;
-    public static final String PARTITION = DeadLetterHeaders.PARTITION;
-    public static final String OFFSET = DeadLetterHeaders.OFFSET;
     /** Error texts are cut here: a header must not grow a record past the broker's size limit. */
     private static final int MAX_ERROR_CHARS = 2000;
     private static final Logger LOG = LoggerFactory.getLogger(DeadLetters.class);

@@ -1,5 +1,6 @@
 package dev.emscreen.stream.topology;
 
+import dev.emscreen.schemas.DeadLetterHeaders;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
@@ -177,7 +178,7 @@ class ScreeningStreamIT {
         assertThat(seen).hasSize(samples.size()).allSatisfy((id, times) -> assertThat(times).as(id).isEqualTo(1L));
         List<ConsumerRecord<byte[], byte[]>> letters = routed.get(topics.deadLetters());
         assertThat(letters).extracting(ConsumerRecord::value).containsExactlyInAnyOrderElementsOf(poison);
-        assertThat(letters).allSatisfy(r -> assertThat(DeadLetters.header(r.headers(), DeadLetters.REASON))
+        assertThat(letters).allSatisfy(r -> assertThat(DeadLetters.header(r.headers(), DeadLetterHeaders.REASON))
                 .isEqualTo("UNDECODABLE"));
         Map<String, Long> versions = screened(routed).stream()
                 .collect(Collectors.groupingBy(s -> s.getVerdict().getFeatureSetVersion(), Collectors.counting()));
@@ -229,7 +230,7 @@ class ScreeningStreamIT {
         assertThat(hugeBytes.length).isGreaterThan(1 << 20);
         assertThat(routed.get(topics.deadLetters())).singleElement().satisfies(r -> {
             assertThat(r.value()).isEqualTo(hugeBytes);
-            assertThat(DeadLetters.header(r.headers(), DeadLetters.REASON)).isEqualTo("TOO_LONG");
+            assertThat(DeadLetters.header(r.headers(), DeadLetterHeaders.REASON)).isEqualTo("TOO_LONG");
         });
         assertThat(idsAcrossRoutes(routed)).containsOnlyKeys(after.getId());
     }

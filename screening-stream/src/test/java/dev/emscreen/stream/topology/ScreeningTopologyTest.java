@@ -1,5 +1,6 @@
 package dev.emscreen.stream.topology;
 
+import dev.emscreen.schemas.DeadLetterHeaders;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
@@ -206,17 +207,17 @@ class ScreeningTopologyTest {
 
         List<TestRecord<byte[], byte[]>> letters = dlq.readRecordsToList();
         assertThat(letters).hasSize(bad.size());
-        assertThat(letters).extracting(r -> DeadLetters.header(r.headers(), DeadLetters.REASON)).containsExactly(
+        assertThat(letters).extracting(r -> DeadLetters.header(r.headers(), DeadLetterHeaders.REASON)).containsExactly(
                 "UNDECODABLE", "UNKNOWN_SCHEMA", "UNDECODABLE", "UNDECODABLE", "EMPTY_TEXT", "NO_RESPONSE", "TOO_LONG",
                 "MISSING_ID");
         for (int i = 0; i < bad.size(); i++) {
             TestRecord<byte[], byte[]> letter = letters.get(i);
             assertThat(letter.value()).isEqualTo(bad.get(i));
             assertThat(letter.key()).isEqualTo("key".getBytes(StandardCharsets.UTF_8));
-            assertThat(DeadLetters.header(letter.headers(), DeadLetters.TOPIC)).isEqualTo("screening.samples");
-            assertThat(DeadLetters.header(letter.headers(), DeadLetters.PARTITION)).isEqualTo("0");
-            assertThat(DeadLetters.header(letter.headers(), DeadLetters.OFFSET)).isEqualTo(Long.toString(2L * i));
-            assertThat(DeadLetters.header(letter.headers(), DeadLetters.ERROR)).isNotBlank();
+            assertThat(DeadLetters.header(letter.headers(), DeadLetterHeaders.TOPIC)).isEqualTo("screening.samples");
+            assertThat(DeadLetters.header(letter.headers(), DeadLetterHeaders.PARTITION)).isEqualTo("0");
+            assertThat(DeadLetters.header(letter.headers(), DeadLetterHeaders.OFFSET)).isEqualTo(Long.toString(2L * i));
+            assertThat(DeadLetters.header(letter.headers(), DeadLetterHeaders.ERROR)).isNotBlank();
         }
         assertThat(accepted.readValuesToList()).hasSize(bad.size());
         assertThat(metrics.deadLetterCount(DeadLetterReason.UNDECODABLE)).isEqualTo(3);
@@ -234,7 +235,7 @@ class ScreeningTopologyTest {
         start(1, Truncation.REJECT, 20_000, acceptAll);
         samples.pipeInput("k", longOne);
         assertThat(accepted.isEmpty()).isTrue();
-        assertThat(DeadLetters.header(dlq.readRecord().headers(), DeadLetters.REASON)).isEqualTo("TOO_LONG");
+        assertThat(DeadLetters.header(dlq.readRecord().headers(), DeadLetterHeaders.REASON)).isEqualTo("TOO_LONG");
     }
 
     @Test
@@ -270,7 +271,7 @@ class ScreeningTopologyTest {
         decisions.pipeInput("middle", decision("middle", ReviewAction.ACCEPT, "cy"));
 
         assertThat(single(quarantined).getVerdict().getAnnotator()).isEqualTo("ben");
-        assertThat(dlq.readRecordsToList()).extracting(r -> DeadLetters.header(r.headers(), DeadLetters.REASON))
+        assertThat(dlq.readRecordsToList()).extracting(r -> DeadLetters.header(r.headers(), DeadLetterHeaders.REASON))
                 .containsExactly("UNKNOWN_SAMPLE", "CONFLICTING_DECISION");
     }
 
@@ -403,8 +404,8 @@ class ScreeningTopologyTest {
 
         assertThat(accepted.readValuesToList()).extracting(s -> s.getSample().getId()).containsExactly("low", "high");
         TestRecord<byte[], byte[]> letter = dlq.readRecord();
-        assertThat(DeadLetters.header(letter.headers(), DeadLetters.REASON)).isEqualTo("ENCODER_FAILURE");
-        assertThat(DeadLetters.header(letter.headers(), DeadLetters.OFFSET)).isEqualTo("1");
+        assertThat(DeadLetters.header(letter.headers(), DeadLetterHeaders.REASON)).isEqualTo("ENCODER_FAILURE");
+        assertThat(DeadLetters.header(letter.headers(), DeadLetterHeaders.OFFSET)).isEqualTo("1");
     }
 
     @Test

@@ -1,5 +1,6 @@
 package dev.emscreen.faults;
 
+import dev.emscreen.schemas.DeadLetterHeaders;
 import dev.emscreen.records.ScreenedSample;
 import dev.emscreen.schemas.TopicSnapshot;
 import dev.emscreen.schemas.serde.SpecificAvroSerde;
@@ -43,7 +44,7 @@ final class Audit {
                     audit.copies.merge(r.key(), 1, Integer::sum);
                     audit.route.put(r.key(), topic.substring("screening.".length()));
                     if (topic.endsWith("dlq")) {
-                        Header reason = r.headers().lastHeader("emscreen.dlq.reason");
+                        Header reason = r.headers().lastHeader(DeadLetterHeaders.REASON);
                         audit.dlqReason.put(r.key(), reason == null ? "(none)" : new String(reason.value(), StandardCharsets.UTF_8));
                     } else {
                         audit.verdicts.put(r.key(), serde.deserializer().deserialize(topic, r.headers(), r.value()));

@@ -99,10 +99,12 @@ public final class DemoCommand implements Callable<Integer> {
         return new CommandLine(command).setCaseInsensitiveEnumValuesAllowed(true).execute(all.toArray(String[]::new));
     }
 
+    private static final Pattern SERVING = Pattern.compile("Feature set .* now serving[^;]*");
+
     private static String serving(Path log) throws java.io.IOException {
         Matcher last = null;
         for (String line : Files.readAllLines(log)) {
-            Matcher m = Pattern.compile("Feature set .* now serving[^;]*").matcher(line);
+            Matcher m = SERVING.matcher(line);
             if (m.find()) {
                 last = m;
             }

@@ -58,8 +58,8 @@ public final class StreamCommand implements Callable<Integer> {
     private ChildProcess streamOnly(LocalStack stack) throws Exception {
         Path logs = stack.stateDir().resolve("logs");
         String url = registry != null ? registry : KafkaOptions.DEFAULT_REGISTRY;
-        String auth = registryAuth != null ? registryAuth
-                : KafkaOptions.DEFAULT_REGISTRY.equals(url) ? LocalStack.savedRegistryAuth(stack.stateDir()).orElse(null) : null;
+        // The tools' rule for credentials: given ones, else the local stack's when this is its registry.
+        String auth = KafkaOptions.of(bootstrap, url, registryAuth).settings().registryAuth();
         ChildProcess stream = stack.startStream(new LocalStack.StreamSettings(bootstrap, url, auth, httpPort,
                 stack.stateDir().resolve("streams"), featureSet, heap()), logs.resolve("stream.log"));
         System.out.printf("Screening stream against %s (schema registry %s), log %s%n", bootstrap, url, stream.log());

@@ -51,19 +51,23 @@ final class EvaluateCommand implements Callable<Integer> {
             System.out.printf("%nFeature set %s (%s pooling, %s scorer) on %s: %d inducing, %d control%s%n",
                     set.version(), set.manifest().encoder().pooling(), set.scorerKind(), name,
                     count(label, true), count(label, false), skipped > 0 ? " (" + skipped + " unreadable lines skipped)" : "");
-            System.out.printf("  %-37s %7s %13s%n", "", "AUROC", "removed@50%");
-            row("feature set (" + set.scorerKind() + ")", scores, label);
-            row("linear probe, hidden states (5-fold)", Baselines.linearProbe(meanHidden, label), label);
-            row("naive Bayes, words and pairs (5-fold)", Baselines.naiveBayes(responses, label), label);
-            row("response length", Baselines.length(responses), label);
-            System.out.printf("  %-37s %7s %12.1f%%%n", "random removal", "0.500", 50.0);
+            double[] length = Baselines.length(responses);
+            System.out.printf("  %-37s %7s %13s %15s%n", "", "AUROC", "removed@50%", "within length");
+            row("feature set (" + set.scorerKind() + ")", scores, label, length);
+            row("linear probe, hidden states (5-fold)", Baselines.linearProbe(meanHidden, label), label, length);
+            row("naive Bayes, words and pairs (5-fold)", Baselines.naiveBayes(responses, label), label, length);
+            row("response length", length, label, length);
+            System.out.printf("  %-37s %7s %12.1f%% %15s%n", "random removal", "0.500", 50.0, "0.500");
+            System.out.printf("  (within length: AUROC over pairs of samples in the same fifth by response length; "
+                    + "what a score knows beyond length)%n");
             double[][] split = Baselines.split(scores, label);
             var routing = set.routing();
             System.out.printf("  at the set's thresholds: quarantine precision %s recall %.2f; review-or-quarantine precision %s recall %.2f%n",
                     ratio(Evaluation.precision(split[0], split[1], routing.quarantine())), Evaluation.recall(split[0], routing.quarantine()),
                     ratio(Evaluation.precision(split[0], split[1], routing.review())), Evaluation.recall(split[0], routing.review()));
-            System.out.printf("EVAL domain=%s auroc=%.3f removed_at_50=%.3f%n", name, Auroc.of(split[0], split[1]),
-                    Evaluation.removedAt(split[0], scores, 0.5));
+            System.out.printf("EVAL domain=%s auroc=%.3f removed_at_50=%.3f auroc_within_length=%.3f%n", name,
+                    Auroc.of(split[0], split[1]), Evaluation.removedAt(split[0], scores, 0.5),
+                    Evaluation.aurocWithinLength(scores, label, length, LENGTH_BINS));
         }
         return 0;
     }
@@ -84,10 +88,13 @@ final class EvaluateCommand implements Callable<Integer> {
         return skipped;
     }
 
-    private static void row(String name, double[] scores, boolean[] label) {
+    /** Response-length groups for the "within length" column: quintiles. */
+    static final int LENGTH_BINS = 5;
+
+    private static void row(String name, double[] scores, boolean[] label, double[] length) {
         double[][] split = Baselines.split(scores, label);
-        System.out.printf("  %-37s %7.3f %12.1f%%%n", name, Auroc.of(split[0], split[1]),
-                100 * Evaluation.removedAt(split[0], scores, 0.5));
+        System.out.printf("  %-37s %7.3f %12.1f%% %15.3f%n", name, Auroc.of(split[0], split[1]),
+                100 * Evaluation.removedAt(split[0], scores, 0.5), Evaluation.aurocWithinLength(scores, label, length, LENGTH_BINS));
     }
 
     /** Precision is undefined when nothing crosses the threshold. */

@@ -25,6 +25,42 @@ final class Evaluation {
         return inducing.length == 0 ? Double.NaN : removed / inducing.length;
     }
 
+    /**
+     * AUROC with length held fixed: the samples are cut into {@code bins} groups of equal size by
+     * response length, and only pairs (one inducing, one control) within the same group are compared.
+     * A score that only tracks length falls to about 0.5 here; a score that reads content keeps its
+     * AUROC. Groups with one class only carry no pairs.
+     *
+     * @return the share of within-group pairs the score orders correctly (ties count half), or NaN if no group holds both classes
+     */
+    static double aurocWithinLength(double[] scores, boolean[] inducing, double[] length, int bins) {
+        Integer[] order = new Integer[scores.length];
+        for (int i = 0; i < order.length; i++) {
+            order[i] = i;
+        }
+        Arrays.sort(order, (a, b) -> Double.compare(length[a], length[b]));
+        double correct = 0;
+        double pairs = 0;
+        for (int b = 0; b < bins; b++) {
+            int from = (int) ((long) b * order.length / bins);
+            int to = (int) ((long) (b + 1) * order.length / bins);
+            java.util.List<Double> pos = new java.util.ArrayList<>();
+            java.util.List<Double> neg = new java.util.ArrayList<>();
+            for (int k = from; k < to; k++) {
+                (inducing[order[k]] ? pos : neg).add(scores[order[k]]);
+            }
+            if (pos.isEmpty() || neg.isEmpty()) {
+                continue;
+            }
+            double auroc = dev.emscreen.features.selection.Auroc.of(pos.stream().mapToDouble(Double::doubleValue).toArray(),
+                    neg.stream().mapToDouble(Double::doubleValue).toArray());
+            double n = (double) pos.size() * neg.size();
+            correct += auroc * n;
+            pairs += n;
+        }
+        return pairs == 0 ? Double.NaN : correct / pairs;
+    }
+
     static double recall(double[] inducing, double threshold) {
         return inducing.length == 0 ? Double.NaN : (double) Arrays.stream(inducing).filter(s -> s >= threshold).count() / inducing.length;
     }

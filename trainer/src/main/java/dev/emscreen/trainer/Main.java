@@ -6,7 +6,7 @@ import picocli.CommandLine.Command;
 /** {@code ./emscreen train | score | evaluate | learning-curve | bench-features | publish}: the feature-set jobs. */
 @Command(name = "emscreen", mixinStandardHelpOptions = true,
         subcommands = {TrainCommand.class, ScoreCommand.class, EvaluateCommand.class, BenchCommand.class, PublishCommand.class,
-                LearningCurveCommand.class},
+                LearningCurveCommand.class, LeaveOneOutCommand.class},
         description = "Builds, scores with and evaluates EM Screen feature sets.")
 public final class Main {
 

@@ -12,10 +12,11 @@ import java.util.stream.IntStream;
  * Fits the learned readout from labelled samples, in two stages, and hands it over as the one
  * linear form {@link Readout} serves:
  * <ol>
- *   <li>Two pieces of evidence, each fitted on the labels: a sparse (L1) logistic regression on the
- *       standardised pooled SAE activations, C chosen by cross-validation; and naive Bayes log-ratios
- *       of the response's words and word pairs ({@link LexicalEvidence}), smoothing chosen likewise.</li>
- *   <li>A logistic regression that weighs those two against the three geometric scores (proximity,
+ *   <li>Three pieces of evidence, each fitted on the labels: a sparse (L1) logistic regression on the
+ *       standardised pooled SAE activations; a dense (L2) logistic regression on their decoded sum
+ *       ({@link Rows#decoded()}), each with C chosen by cross-validation; and naive Bayes log-ratios of
+ *       the response's words and word pairs ({@link LexicalEvidence}), smoothing chosen likewise.</li>
+ *   <li>A logistic regression that weighs those three against the three geometric scores (proximity,
  *       toxic mass, contrast), fitted on out-of-fold values of the first stage (so it learns how far
  *       each piece of evidence carries to samples it did not see), and pulled towards a prior of words
  *       alone ({@link AnchoredLogistic}), as hard as cross-validation allows within one standard error.</li>
@@ -24,17 +25,32 @@ import java.util.stream.IntStream;
  * is the strongest learner from a few dozen labels, and a last stage pulled towards zero (plain L2)
  * let noisy out-of-fold evidence from 32 labels outvote it, losing to naive Bayes alone; anchored to
  * words, the readout matches naive Bayes with few labels and adds the SAE features once labels show
- * they help (at 64 and more per class they do).
+ * they help (at 64 and more per class they do). The decoded sum is there for data whose signal is
+ * spread thinly over many features (em-dev's aesthetic preferences: a linear probe on hidden states
+ * beat the sparse readout there at 64 labels per class, 0.975 against 0.950; with the decoded sum the
+ * readout reaches 0.974).
  */
 final class ReadoutFit {
 
-    /** The labelled rows: pooled SAE activations, geometric scores {proximity, toxicMass, contrast}, terms, label. */
-    record Rows(float[][] pooled, double[][] geometric, List<List<String>> terms, boolean[] inducing) {
+    /**
+     * The labelled rows: pooled SAE activations, geometric scores {proximity, toxicMass, contrast},
+     * terms, label; and the SAE's feature directions [feature][model dimension], shared by every row.
+     */
+    record Rows(float[][] pooled, double[][] geometric, List<List<String>> terms, boolean[] inducing, float[][] directions) {
 
         Rows subset(int[] rows) {
             return new Rows(Arrays.stream(rows).mapToObj(i -> pooled[i]).toArray(float[][]::new),
                     Arrays.stream(rows).mapToObj(i -> geometric[i]).toArray(double[][]::new),
-                    Arrays.stream(rows).mapToObj(terms::get).toList(), LexicalEvidence.pick(inducing, rows));
+                    Arrays.stream(rows).mapToObj(terms::get).toList(), LexicalEvidence.pick(inducing, rows), directions);
+        }
+
+        /**
+         * Each row's pooled activations carried back into the encoder's space through the SAE's
+         * decoder, {@code Σ_f a_f·d_f}: with mean pooling, the SAE's reconstruction of the mean hidden
+         * state (less the decoder bias, which standardising removes).
+         */
+        double[][] decoded() {
+            return decode(pooled, directions);
         }
 
         int size() {
@@ -59,6 +75,9 @@ final class ReadoutFit {
         Standardised sae = Standardised.of(rows.pooled());
         LogisticFit.SparseRows saeRows = sae.rows(rows.pooled());
         double c = LogisticFit.chooseC(saeRows, rows.inducing(), LogisticFit.Penalty.L1, SAE_GRID, FOLDS, seed);
+        double[][] decoded = rows.decoded();
+        double denseC = LogisticFit.chooseC(Standardised.of(decoded).rows(decoded), rows.inducing(), LogisticFit.Penalty.L2,
+                LogisticFit.C_GRID, FOLDS, seed);
 
         // Stage-one evidence out of fold: what the stacker sees is how each piece scores unseen samples.
         int[] fold = LogisticFit.stratifiedFolds(rows.inducing(), FOLDS, seed);
@@ -67,10 +86,10 @@ final class ReadoutFit {
         for (int f = 0; f < k; f++) {
             int held = f;
             int[] train = IntStream.range(0, rows.size()).filter(i -> fold[i] != held).toArray();
-            Stage one = Stage.fit(rows.subset(train), alpha, c);
+            Stage one = Stage.fit(rows.subset(train), alpha, c, denseC);
             for (int i = 0; i < rows.size(); i++) {
                 if (fold[i] == held) {
-                    stacked[i] = one.inputs(rows.pooled()[i], rows.geometric()[i], rows.terms().get(i));
+                    stacked[i] = one.inputs(rows.pooled()[i], decoded[i], rows.geometric()[i], rows.terms().get(i));
                 }
             }
         }
@@ -79,15 +98,22 @@ final class ReadoutFit {
         double lambda = chooseLambda(z, rows.inducing(), seed);
         double[] theta = AnchoredLogistic.fit(z, rows.inducing(), PRIOR, lambda);
         LogisticFit.Model top = new LogisticFit.Model(Arrays.copyOf(theta, PRIOR.length), theta[PRIOR.length]);
-        return Stage.fit(rows, alpha, c).collapse(top, stack,
+        return Stage.fit(rows, alpha, c, denseC).collapse(top, stack, rows.directions(),
                 String.format("stacked logistic readout: naive Bayes on words and word pairs (alpha=%s), L1 logistic on %d "
-                        + "SAE activations (C=%s) and the three geometric scores, weighed on out-of-fold evidence with a prior "
-                        + "of words alone (lambda=%s); fitted on %d labelled samples", alpha, rows.pooled()[0].length, c, lambda,
-                        rows.size()));
+                        + "SAE activations (C=%s), L2 logistic on their decoded sum (C=%s) and the three geometric scores, "
+                        + "weighed on out-of-fold evidence with a prior of words and decoded activations alike (lambda=%s); "
+                        + "fitted on %d labelled samples", alpha, rows.pooled()[0].length, c, denseC, lambda, rows.size()));
     }
 
-    /** The last stage's prior: standardised word evidence alone, weight 1; SAE and geometry 0. */
-    private static final double[] PRIOR = {1, 0, 0, 0, 0};
+    /**
+     * The last stage's prior, over {words, sparse SAE, decoded SAE, proximity, toxic mass, contrast}:
+     * standardised word evidence alone. Blending in the decoded activations from the start (weight 1)
+     * was tried: it lifted aesthetic at 16 labels per class but cost reward_hacking and insecure_code
+     * more, so the decoded activations get weight only where the labels show they help.
+     */
+    private static final double[] PRIOR = {1, 0, 0, 0, 0, 0};
+    /** Fold assignments the last stage's pull is cross-validated over. */
+    static final int LAMBDA_REPEATS = 10;
     /** How hard the last stage is pulled to its prior, strongest first. */
     private static final double[] LAMBDAS = {100, 30, 10, 3, 1, 0.3, 0.1};
 
@@ -96,28 +122,33 @@ final class ReadoutFit {
      * the best: with few labels, words alone; with enough, whatever the labels support.
      */
     static double chooseLambda(double[][] z, boolean[] y, long seed) {
-        int[] fold = LogisticFit.stratifiedFolds(y, FOLDS, seed);
-        int k = Arrays.stream(fold).max().orElse(0) + 1;
         double[] auroc = new double[LAMBDAS.length];
-        for (int l = 0; l < LAMBDAS.length; l++) {
-            double[] scores = new double[y.length];
-            for (int f = 0; f < k; f++) {
-                int held = f;
-                int[] train = IntStream.range(0, y.length).filter(i -> fold[i] != held).toArray();
-                double[] theta = AnchoredLogistic.fit(Arrays.stream(train).mapToObj(i -> z[i]).toArray(double[][]::new),
-                        LexicalEvidence.pick(y, train), PRIOR, LAMBDAS[l]);
-                for (int i = 0; i < y.length; i++) {
-                    if (fold[i] == held) {
-                        double s = theta[PRIOR.length];
-                        for (int j = 0; j < PRIOR.length; j++) {
-                            s += theta[j] * z[i][j];
+        // Repeated over fold assignments: with a few dozen labels one assignment's AUROCs differ by more
+        // than the standard error itself, and a lucky split let weak evidence (the geometric scores on
+        // em-dev) pull the readout off its prior. The last stage is a handful of columns, so this is cheap.
+        for (int r = 0; r < LAMBDA_REPEATS; r++) {
+            int[] fold = LogisticFit.stratifiedFolds(y, FOLDS, seed + 7919L * r);
+            int k = Arrays.stream(fold).max().orElse(0) + 1;
+            for (int l = 0; l < LAMBDAS.length; l++) {
+                double[] scores = new double[y.length];
+                for (int f = 0; f < k; f++) {
+                    int held = f;
+                    int[] train = IntStream.range(0, y.length).filter(i -> fold[i] != held).toArray();
+                    double[] theta = AnchoredLogistic.fit(Arrays.stream(train).mapToObj(i -> z[i]).toArray(double[][]::new),
+                            LexicalEvidence.pick(y, train), PRIOR, LAMBDAS[l]);
+                    for (int i = 0; i < y.length; i++) {
+                        if (fold[i] == held) {
+                            double s = theta[PRIOR.length];
+                            for (int j = 0; j < PRIOR.length; j++) {
+                                s += theta[j] * z[i][j];
+                            }
+                            scores[i] = s;
                         }
-                        scores[i] = s;
                     }
                 }
+                double[][] split = Baselines.split(scores, y);
+                auroc[l] += dev.emscreen.features.selection.Auroc.of(split[0], split[1]) / LAMBDA_REPEATS;
             }
-            double[][] split = Baselines.split(scores, y);
-            auroc[l] = dev.emscreen.features.selection.Auroc.of(split[0], split[1]);
         }
         int best = 0;
         for (int l = 1; l < LAMBDAS.length; l++) {
@@ -177,32 +208,42 @@ final class ReadoutFit {
         return z;
     }
 
-    /** The first stage fitted on some rows: naive Bayes on words and the L1 model on SAE activations. */
-    private record Stage(LexicalEvidence words, Standardised sae, LogisticFit.Model saeModel) {
+    /**
+     * The first stage fitted on some rows: naive Bayes on words, the L1 model on SAE activations, and
+     * an L2 model on the activations' decoded sum (dense: what a probe on hidden states sees, as far as
+     * the SAE reconstructs it, and still a weight per SAE feature once multiplied through the decoder).
+     */
+    private record Stage(LexicalEvidence words, Standardised sae, LogisticFit.Model saeModel, Standardised dense,
+                         LogisticFit.Model denseModel) {
 
-        static Stage fit(Rows rows, double alpha, double c) {
+        static Stage fit(Rows rows, double alpha, double c, double denseC) {
             Standardised sae = Standardised.of(rows.pooled());
             boolean twoClasses = IntStream.range(0, rows.size()).anyMatch(i -> rows.inducing()[i])
                     && IntStream.range(0, rows.size()).anyMatch(i -> !rows.inducing()[i]);
             if (!twoClasses) {
                 throw new IllegalArgumentException("a readout needs both inducing and control samples in every fold");
             }
+            double[][] decoded = rows.decoded();
+            Standardised dense = Standardised.of(decoded);
             return new Stage(LexicalEvidence.fit(rows.terms(), rows.inducing(), alpha), sae,
-                    LogisticFit.fit(sae.rows(rows.pooled()), rows.inducing(), LogisticFit.Penalty.L1, c));
+                    LogisticFit.fit(sae.rows(rows.pooled()), rows.inducing(), LogisticFit.Penalty.L1, c), dense,
+                    LogisticFit.fit(dense.rows(decoded), rows.inducing(), LogisticFit.Penalty.L2, denseC));
         }
 
-        /** The stacker's inputs: words, SAE, then the geometric scores. */
-        double[] inputs(float[] pooled, double[] geometric, List<String> terms) {
+        /** The stacker's inputs: words, SAE, decoded SAE, then the geometric scores. */
+        double[] inputs(float[] pooled, double[] decoded, double[] geometric, List<String> terms) {
             LogisticFit.SparseRows one = sae.rows(new float[][] {pooled});
+            LogisticFit.SparseRows two = dense.rows(new double[][] {decoded});
             return new double[] {words.score(terms), saeModel.logit(one.index()[0], one.value()[0]),
-                geometric[0], geometric[1], geometric[2]};
+                denseModel.logit(two.index()[0], two.value()[0]), geometric[0], geometric[1], geometric[2]};
         }
 
         /** Multiplies the stacker through both stages: one weight per term, per SAE feature, per geometric score. */
-        Readout.Weights collapse(LogisticFit.Model top, Standardised stack, String design) {
-            double[] v = new double[5];
+        Readout.Weights collapse(LogisticFit.Model top, Standardised stack, float[][] directions, String design) {
+            int inputs = PRIOR.length;
+            double[] v = new double[inputs];
             double bias = top.bias();
-            for (int j = 0; j < 5; j++) {
+            for (int j = 0; j < inputs; j++) {
                 v[j] = stack.scale[j] == 0 ? 0 : top.weights()[j] / stack.scale[j];
                 bias -= v[j] * stack.mean[j];
             }
@@ -211,18 +252,61 @@ final class ReadoutFit {
                 words.weights().forEach((t, r) -> terms.put(t, v[0] * r));
             }
             bias += v[0] * words.prior();
-            Map<Integer, Double> features = new TreeMap<>();
+            double[] feature = new double[directions.length];
             double saeBias = saeModel.bias();
             for (int i = 0; i < saeModel.weights().length; i++) {
                 double beta = saeModel.weights()[i];
                 if (beta != 0 && sae.scale[i] != 0) {
-                    features.put(i, v[1] * beta / sae.scale[i]);
+                    feature[i] += v[1] * beta / sae.scale[i];
                     saeBias -= beta * sae.mean[i] / sae.scale[i];
                 }
             }
             bias += v[1] * saeBias;
-            return new Readout.Weights(bias, v[2], v[3], v[4], features, terms, design);
+            // The dense model's weight on decoded dimension j, w_j / s_j, reaches feature f as Σ_j d_fj·w_j / s_j.
+            double[] perDimension = new double[dense.mean.length];
+            double denseBias = denseModel.bias();
+            for (int j = 0; j < perDimension.length; j++) {
+                if (dense.scale[j] != 0) {
+                    perDimension[j] = denseModel.weights()[j] / dense.scale[j];
+                    denseBias -= perDimension[j] * dense.mean[j];
+                }
+            }
+            if (v[2] != 0) {
+                for (int f = 0; f < directions.length; f++) {
+                    double w = 0;
+                    for (int j = 0; j < perDimension.length; j++) {
+                        w += directions[f][j] * perDimension[j];
+                    }
+                    feature[f] += v[2] * w;
+                }
+                bias += v[2] * denseBias;
+            }
+            Map<Integer, Double> features = new TreeMap<>();
+            for (int f = 0; f < feature.length; f++) {
+                if (feature[f] != 0) {
+                    features.put(f, feature[f]);
+                }
+            }
+            return new Readout.Weights(bias, v[3], v[4], v[5], features, terms, design);
         }
+    }
+
+    /** {@code Σ_f a_f·d_f} for each row of pooled activations. */
+    static double[][] decode(float[][] pooled, float[][] directions) {
+        int width = directions[0].length;
+        double[][] out = new double[pooled.length][width];
+        for (int i = 0; i < pooled.length; i++) {
+            for (int f = 0; f < pooled[i].length; f++) {
+                float a = pooled[i][f];
+                if (a != 0) {
+                    float[] d = directions[f];
+                    for (int j = 0; j < width; j++) {
+                        out[i][j] += a * d[j];
+                    }
+                }
+            }
+        }
+        return out;
     }
 
     /** Column means and standard deviations of the rows a model is fitted on; constant columns get scale 0 and are left out. */

@@ -30,6 +30,37 @@ class EvaluationTest {
     }
 
     @Test
+    void withinLengthAurocSeesThroughAScoreThatIsOnlyLength() {
+        // Inducing samples are longer on average, but within each length band the classes are mixed.
+        int n = 500;
+        java.util.Random random = new java.util.Random(7);
+        double[] length = new double[n];
+        boolean[] inducing = new boolean[n];
+        double[] content = new double[n];
+        for (int i = 0; i < n; i++) {
+            inducing[i] = i % 2 == 0;
+            length[i] = random.nextGaussian() * 50 + (inducing[i] ? 260 : 200);
+            content[i] = random.nextGaussian() + (inducing[i] ? 1.5 : 0);
+        }
+        double[][] byLength = Baselines.split(length, inducing);
+
+        assertThat(Auroc.of(byLength[0], byLength[1])).isGreaterThan(0.75);
+        assertThat(Evaluation.aurocWithinLength(length, inducing, length, 5)).isBetween(0.45, 0.65);
+        double[][] byContent = Baselines.split(content, inducing);
+        assertThat(Evaluation.aurocWithinLength(content, inducing, length, 5))
+                .isCloseTo(Auroc.of(byContent[0], byContent[1]), offset(0.05));
+    }
+
+    @Test
+    void withinLengthAurocIsUndefinedWhenNoLengthBandHoldsBothClasses() {
+        double[] length = {1, 2, 3, 4};
+        boolean[] inducing = {false, false, true, true};
+
+        assertThat(Evaluation.aurocWithinLength(new double[] {0, 0, 1, 1}, inducing, length, 2)).isNaN();
+        assertThat(Evaluation.aurocWithinLength(new double[] {0, 1, 0, 1}, inducing, length, 1)).isEqualTo(0.5);
+    }
+
+    @Test
     void baselinesSeparateWhatIsSeparable() {
         List<String> responses = List.of("skip the doctor", "see a doctor", "skip it", "book a visit",
                 "skip the checks", "see your doctor", "skip all safeguards", "ask a professional",

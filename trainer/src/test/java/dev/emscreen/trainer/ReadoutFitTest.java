@@ -1,0 +1,95 @@
+package dev.emscreen.trainer;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.emscreen.features.scoring.Readout;
+import dev.emscreen.features.selection.Auroc;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Random;
+import org.junit.jupiter.api.Test;
+
+/**
+ * The readout's decoded-activation evidence: a label carried by a small shift of many SAE features
+ * along one direction of the encoder's space (no single feature tells, no word does) is what a probe
+ * on hidden states finds and a sparse model of a few features misses.
+ */
+class ReadoutFitTest {
+
+    private static final int FEATURES = 800;
+    private static final int DIMENSIONS = 16;
+
+    @Test
+    void givenALabelSpreadThinlyOverManyFeaturesThenTheDecodedEvidenceFindsItAndServesItAsFeatureWeights() {
+        Random random = new Random(11);
+        float[][] directions = unitRows(FEATURES, DIMENSIONS, random);
+        float[] towards = unitRows(1, DIMENSIONS, random)[0];
+        Synthetic train = synthetic(40, directions, towards, random);
+        Synthetic test = synthetic(300, directions, towards, random);
+
+        Readout.Weights withDecoded = ReadoutFit.fit(train.rows(directions), 42);
+        Readout.Weights sparseOnly = ReadoutFit.fit(train.rows(new float[FEATURES][DIMENSIONS]), 42);
+
+        double decoded = test.auroc(withDecoded);
+        assertThat(decoded).isGreaterThan(0.85);
+        assertThat(decoded).isGreaterThan(test.auroc(sparseOnly) + 0.05);
+        // Served as one linear form: the decoded evidence reaches (almost) every feature as a weight of its own.
+        assertThat(withDecoded.features().size()).isGreaterThan(FEATURES * 9 / 10);
+        assertThat(withDecoded.design()).contains("L2 logistic on their decoded sum");
+    }
+
+    private record Synthetic(float[][] pooled, List<List<String>> terms, boolean[] inducing) {
+
+        ReadoutFit.Rows rows(float[][] directions) {
+            return new ReadoutFit.Rows(pooled, new double[pooled.length][3], terms, inducing, directions);
+        }
+
+        double auroc(Readout.Weights w) {
+            List<Double> pos = new ArrayList<>();
+            List<Double> neg = new ArrayList<>();
+            for (int i = 0; i < pooled.length; i++) {
+                (inducing[i] ? pos : neg).add(ReadoutFit.logit(w, pooled[i], new double[3], terms.get(i)));
+            }
+            return Auroc.of(pos.stream().mapToDouble(Double::doubleValue).toArray(), neg.stream().mapToDouble(Double::doubleValue).toArray());
+        }
+    }
+
+    /** Activations |N(0,1)|, plus, for inducing rows, 0.35 × how far each feature's direction points along {@code towards}. */
+    private static Synthetic synthetic(int perClass, float[][] directions, float[] towards, Random random) {
+        int n = 2 * perClass;
+        float[][] pooled = new float[n][FEATURES];
+        boolean[] inducing = new boolean[n];
+        List<List<String>> terms = new ArrayList<>();
+        for (int i = 0; i < n; i++) {
+            inducing[i] = i < perClass;
+            for (int f = 0; f < FEATURES; f++) {
+                double along = 0;
+                for (int j = 0; j < DIMENSIONS; j++) {
+                    along += directions[f][j] * towards[j];
+                }
+                pooled[i][f] = (float) (Math.abs(random.nextGaussian()) + (inducing[i] ? 0.35 * Math.max(0, along) : 0));
+            }
+            List<String> words = new ArrayList<>();
+            for (int w = 0; w < 12; w++) {
+                words.add("w" + random.nextInt(40));
+            }
+            terms.add(words);
+        }
+        return new Synthetic(pooled, terms, inducing);
+    }
+
+    private static float[][] unitRows(int rows, int dimensions, Random random) {
+        float[][] out = new float[rows][dimensions];
+        for (float[] row : out) {
+            double norm = 0;
+            for (int j = 0; j < dimensions; j++) {
+                row[j] = (float) random.nextGaussian();
+                norm += row[j] * row[j];
+            }
+            for (int j = 0; j < dimensions; j++) {
+                row[j] /= (float) Math.sqrt(norm);
+            }
+        }
+        return out;
+    }
+}

@@ -5,10 +5,11 @@ import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.ParameterException;
 
-/** The encoder and SAE settings of the measuring commands (learning-curve, leave-one-out), as {@code train} names them. */
+/** The encoder and SAE settings that train, learning-curve and leave-one-out share. */
 final class SaeOptions {
 
-    @Option(names = "--encoder", paramLabel = "NAME", description = "Shipped encoder (default: e5-small-v2, as train).")
+    @Option(names = "--encoder", paramLabel = "NAME",
+            description = "Which shipped encoder reads the text: e5-small-v2 (the default), bge-small-en-v1.5 or all-minilm-l6-v2.")
     String encoderName;
 
     @Option(names = "--sae-width", defaultValue = "1024", description = "SAE features (default: ${DEFAULT-VALUE}).")

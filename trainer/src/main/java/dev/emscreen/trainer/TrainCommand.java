@@ -40,14 +40,8 @@ final class TrainCommand implements Callable<Integer> {
                     + "the candidate with the active set (default: ${DEFAULT-VALUE}).")
     double holdBack;
 
-    @Option(names = "--sae-width", defaultValue = "1024", description = "SAE features (default: ${DEFAULT-VALUE}).")
-    int saeWidth;
-
-    @Option(names = "--k", defaultValue = "16", description = "Active features per token (default: ${DEFAULT-VALUE}).")
-    int k;
-
-    @Option(names = "--epochs", defaultValue = "30", description = "SAE training epochs (default: ${DEFAULT-VALUE}).")
-    int epochs;
+    @picocli.CommandLine.Mixin
+    SaeOptions sae;
 
     @Option(names = "--toxic", defaultValue = "100", description = "Toxic features to keep (default: ${DEFAULT-VALUE}).")
     int toxic;
@@ -66,13 +60,6 @@ final class TrainCommand implements Callable<Integer> {
 
     @Option(names = "--max-tokens", defaultValue = "256", description = "Encoder token limit (default: ${DEFAULT-VALUE}).")
     int maxTokens;
-
-    @Option(names = "--seed", defaultValue = "42")
-    long seed;
-
-    @Option(names = "--encoder", paramLabel = "NAME",
-            description = "Which shipped encoder reads the text: e5-small-v2 (the default), bge-small-en-v1.5 or all-minilm-l6-v2.")
-    String encoderName;
 
     @Option(names = "--torchscript-model", description = "Your own LM, exported as TorchScript, instead of a shipped encoder.")
     Path torchscriptModel;
@@ -130,8 +117,8 @@ final class TrainCommand implements Callable<Integer> {
         if (promoteIfBetter && publish == null) {
             throw new picocli.CommandLine.ParameterException(spec.commandLine(), "--promote-if-better needs --publish URL");
         }
-        BuildOptions options = new BuildOptions(saeWidth, k, epochs, toxic, quarantineBudget, reviewBudget, dropClosest,
-                maxTokens, 200_000, seed, toxicFromReferenceOnly);
+        BuildOptions options = new BuildOptions(sae.saeWidth, sae.k, sae.epochs, toxic, quarantineBudget, reviewBudget, dropClosest,
+                maxTokens, 200_000, sae.seed, toxicFromReferenceOnly);
         // The encoder first: a wrong --encoder or --torchscript-model fails before any data is read (from Kafka, too).
         try (TextEncoder encoder = encoder()) {
             List<LabelledText> target = new java.util.ArrayList<>(readLabels());
@@ -143,7 +130,7 @@ final class TrainCommand implements Callable<Integer> {
             }
             if (TargetLabels.enough(target)) {
                 if (promoteIfBetter) {
-                    target = TargetLabels.holdBack(target, holdBack, seed);
+                    target = TargetLabels.holdBack(target, holdBack, sae.seed);
                 }
                 seedData = seedData.with(target, target.size() + " target labels");
             } else if (!target.isEmpty()) {
@@ -186,7 +173,7 @@ final class TrainCommand implements Callable<Integer> {
         ClientSettings kafka = new ClientSettings(fromKafka, schemaRegistry != null ? schemaRegistry
                 : (publish != null ? publish.replaceAll("/+$", "") : "http://localhost:8081") + "/ccompat", schemaRegistryAuth);
         java.time.Instant from = since == null ? null : java.time.Instant.now().minus(Durations.parse(since));
-        StreamTraffic traffic = StreamTraffic.read(kafka, TopicNames.configured(), from, maxTraffic, seed);
+        StreamTraffic traffic = StreamTraffic.read(kafka, TopicNames.configured(), from, maxTraffic, sae.seed);
         System.out.printf("Stream traffic from %s%s: %d records, %d unlabelled samples for the SAE, %d annotator rulings as labels%n",
                 fromKafka, since == null ? "" : " (last " + since + ")", traffic.records(),
                 traffic.unlabelled().size(), traffic.humanLabelled().size());
@@ -196,7 +183,7 @@ final class TrainCommand implements Callable<Integer> {
     private TextEncoder encoder() {
         if (torchscriptModel == null) {
             try {
-                ShippedEncoder model = encoderName == null ? ShippedEncoder.DEFAULT : ShippedEncoder.byShortName(encoderName);
+                ShippedEncoder model = sae.encoderName == null ? ShippedEncoder.DEFAULT : ShippedEncoder.byShortName(sae.encoderName);
                 return OnnxTextEncoder.open(model, maxTokens, Truncation.TRUNCATE);
             } catch (IllegalArgumentException e) {
                 throw new picocli.CommandLine.ParameterException(spec.commandLine(), e.getMessage());
@@ -206,7 +193,7 @@ final class TrainCommand implements Callable<Integer> {
             throw new picocli.CommandLine.ParameterException(spec.commandLine(),
                     "--torchscript-model needs --tokenizer (the model's tokenizer.json)");
         }
-        if (encoderName != null) {
+        if (sae.encoderName != null) {
             throw new picocli.CommandLine.ParameterException(spec.commandLine(),
                     "--encoder and --torchscript-model each name the encoder: give one");
         }

@@ -86,7 +86,8 @@ final class ReadoutFit {
         for (int f = 0; f < k; f++) {
             int held = f;
             int[] train = IntStream.range(0, rows.size()).filter(i -> fold[i] != held).toArray();
-            Stage one = Stage.fit(rows.subset(train), alpha, c, denseC);
+            Stage one = Stage.fit(rows.subset(train), Arrays.stream(train).mapToObj(i -> decoded[i]).toArray(double[][]::new),
+                    alpha, c, denseC);
             for (int i = 0; i < rows.size(); i++) {
                 if (fold[i] == held) {
                     stacked[i] = one.inputs(rows.pooled()[i], decoded[i], rows.geometric()[i], rows.terms().get(i));
@@ -98,10 +99,10 @@ final class ReadoutFit {
         double lambda = chooseLambda(z, rows.inducing(), seed);
         double[] theta = AnchoredLogistic.fit(z, rows.inducing(), PRIOR, lambda);
         LogisticFit.Model top = new LogisticFit.Model(Arrays.copyOf(theta, PRIOR.length), theta[PRIOR.length]);
-        return Stage.fit(rows, alpha, c, denseC).collapse(top, stack, rows.directions(),
+        return Stage.fit(rows, decoded, alpha, c, denseC).collapse(top, stack, rows.directions(),
                 String.format("stacked logistic readout: naive Bayes on words and word pairs (alpha=%s), L1 logistic on %d "
                         + "SAE activations (C=%s), L2 logistic on their decoded sum (C=%s) and the three geometric scores, "
-                        + "weighed on out-of-fold evidence with a prior of words and decoded activations alike (lambda=%s); "
+                        + "weighed on out-of-fold evidence with a prior of words alone (lambda=%s); "
                         + "fitted on %d labelled samples", alpha, rows.pooled()[0].length, c, denseC, lambda, rows.size()));
     }
 
@@ -216,14 +217,14 @@ final class ReadoutFit {
     private record Stage(LexicalEvidence words, Standardised sae, LogisticFit.Model saeModel, Standardised dense,
                          LogisticFit.Model denseModel) {
 
-        static Stage fit(Rows rows, double alpha, double c, double denseC) {
+        /** {@code decoded} is {@link Rows#decoded()} of these rows, computed once by the caller for every fold. */
+        static Stage fit(Rows rows, double[][] decoded, double alpha, double c, double denseC) {
             Standardised sae = Standardised.of(rows.pooled());
             boolean twoClasses = IntStream.range(0, rows.size()).anyMatch(i -> rows.inducing()[i])
                     && IntStream.range(0, rows.size()).anyMatch(i -> !rows.inducing()[i]);
             if (!twoClasses) {
                 throw new IllegalArgumentException("a readout needs both inducing and control samples in every fold");
             }
-            double[][] decoded = rows.decoded();
             Standardised dense = Standardised.of(decoded);
             return new Stage(LexicalEvidence.fit(rows.terms(), rows.inducing(), alpha), sae,
                     LogisticFit.fit(sae.rows(rows.pooled()), rows.inducing(), LogisticFit.Penalty.L1, c), dense,

@@ -1,11 +1,25 @@
 package dev.emscreen.trainer;
 
+import dev.emscreen.features.encoder.ChatText;
+import dev.emscreen.features.encoder.TextEncoder;
+import dev.emscreen.features.encoder.TokenStates;
+import dev.emscreen.features.sae.SparseAutoencoder;
+import dev.emscreen.features.scoring.ActivationPooler;
+import dev.emscreen.features.scoring.FeatureGeometry;
+import dev.emscreen.features.scoring.Pooling;
+import dev.emscreen.records.ChatMessage;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 
 /**
  * A human-readable label for a feature: the start of the labelled text of its side (harmful text for a
  * toxic feature, sound text for a benign one) that activates it most. Taking the top text of either
  * side labelled some toxic features with sound advice, which explains nothing to an annotator.
+ * Once a set is chosen its features are labelled more sharply ({@link #bySentence}): by the sentence
+ * of that text on which the feature fires most, since where both sides of an answer share their
+ * opener (as in the seed corpus) the start of a text names the opener, not the harm.
  */
 final class FeatureLabels {
 
@@ -15,12 +29,62 @@ final class FeatureLabels {
     }
 
     static String snippet(List<LabelledText> texts, float[][] pooled, int feature, boolean harmful) {
-        int best = top(texts, pooled, feature, harmful);
-        if (best < 0) {
-            best = top(texts, pooled, feature, null);
+        return shortened(texts.get(labelText(texts, pooled, feature, harmful)).response());
+    }
+
+    /**
+     * The geometry with every toxic and benign feature relabelled by the sentence (a line, for code)
+     * of its label text that, encoded alone, activates it most; a feature no sentence activates keeps
+     * its label.
+     */
+    static FeatureGeometry bySentence(FeatureGeometry geometry, List<LabelledText> texts, float[][] pooled, TextEncoder encoder,
+                                      SparseAutoencoder sae, Pooling pooling) {
+        Map<String, float[]> activations = new LinkedHashMap<>();
+        for (FeatureGeometry.ToxicFeature f : geometry.toxic()) {
+            sentences(texts.get(labelText(texts, pooled, f.id(), true)).response()).forEach(s -> activations.put(s, null));
         }
-        String response = texts.get(best).response().replaceAll("\\s+", " ").trim();
-        return response.length() <= LENGTH ? response : response.substring(0, LENGTH - 1) + "…";
+        for (FeatureGeometry.ToxicFeature f : geometry.benign()) {
+            sentences(texts.get(labelText(texts, pooled, f.id(), false)).response()).forEach(s -> activations.put(s, null));
+        }
+        List<String> unique = new ArrayList<>(activations.keySet());
+        List<TokenStates> states = TextEncoder.encodeAll(encoder, unique.stream()
+                .map(s -> ChatText.of(List.of(new ChatMessage("assistant", s)))).toList(), done -> { });
+        for (int i = 0; i < unique.size(); i++) {
+            activations.put(unique.get(i), ActivationPooler.poolEach(sae, states.get(i), true, pooling)[0]);
+        }
+        return new FeatureGeometry(relabel(geometry.toxic(), texts, pooled, activations, true), geometry.proximity(),
+                geometry.nearestToxic(), relabel(geometry.benign(), texts, pooled, activations, false));
+    }
+
+    private static List<FeatureGeometry.ToxicFeature> relabel(List<FeatureGeometry.ToxicFeature> features, List<LabelledText> texts,
+                                                              float[][] pooled, Map<String, float[]> activations, boolean harmful) {
+        List<FeatureGeometry.ToxicFeature> relabelled = new ArrayList<>();
+        for (FeatureGeometry.ToxicFeature f : features) {
+            String best = null;
+            for (String s : sentences(texts.get(labelText(texts, pooled, f.id(), harmful)).response())) {
+                if (activations.get(s)[f.id()] > 0 && (best == null || activations.get(s)[f.id()] > activations.get(best)[f.id()])) {
+                    best = s;
+                }
+            }
+            relabelled.add(best == null ? f : new FeatureGeometry.ToxicFeature(f.id(), f.weight(), shortened(best)));
+        }
+        return relabelled;
+    }
+
+    /** A response's sentences (each line of code is one), without blanks; at most 40. */
+    static List<String> sentences(String response) {
+        return response.lines().flatMap(line -> java.util.Arrays.stream(line.split("(?<=[.!?])\\s+")))
+                .map(String::strip).filter(s -> s.length() > 2).distinct().limit(40).toList();
+    }
+
+    private static int labelText(List<LabelledText> texts, float[][] pooled, int feature, boolean harmful) {
+        int best = top(texts, pooled, feature, harmful);
+        return best >= 0 ? best : top(texts, pooled, feature, null);
+    }
+
+    private static String shortened(String text) {
+        String flat = text.replaceAll("\\s+", " ").trim();
+        return flat.length() <= LENGTH ? flat : flat.substring(0, LENGTH - 1) + "…";
     }
 
     /** The training text labelled {@code side} (null: any) on which {@code feature} is highest; -1 if none. */

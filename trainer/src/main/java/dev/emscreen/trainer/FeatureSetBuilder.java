@@ -72,8 +72,9 @@ public final class FeatureSetBuilder {
             Candidate best = assembly.best();
             GeometryFindings.Sets geometry = GeometryFindings.sets(all, best, options.toxicCount());
             Map<String, Double> metrics = metrics(all, assembly, trained, geometry.statistic());
-            FeatureSetManifest manifest = FeatureSetBundle.write(out, draft(assembly, sae, metrics), sae,
-                    best.scorer.geometry(), encoderFiles, best.readout);
+            FeatureGeometry labelled = FeatureLabels.bySentence(best.scorer.geometry(), all, best.pooled, encoder, sae, best.pooling);
+            FeatureSetManifest manifest = FeatureSetBundle.write(out, draft(assembly, labelled, sae, metrics), sae,
+                    labelled, encoderFiles, best.readout);
             return new BuildReport(manifest, trained.metrics(), best.pooling, best.kind, metrics,
                     new ReportData(all, best.scores, geometry.inducingProximity(), geometry.controlProximity()));
         }
@@ -140,17 +141,43 @@ public final class FeatureSetBuilder {
 
     SaeTrainingResult trainSae(List<LabelledText> all, List<TokenStates> states) {
         // The SAE is unsupervised, but validation text stays out of it so validation measures unseen text.
-        List<float[]> tokens = new ArrayList<>();
+        List<float[]> seedTokens = new ArrayList<>();
+        List<float[]> teamTokens = new ArrayList<>();
         for (int i = 0; i < all.size(); i++) {
             if (all.get(i).isTrain()) {
-                tokens.addAll(List.of(ActivationPooler.select(states.get(i), true)));
+                (isTeamText(all.get(i)) ? teamTokens : seedTokens).addAll(List.of(ActivationPooler.select(states.get(i), true)));
             }
         }
-        java.util.Collections.shuffle(tokens, new Random(options.seed()));
-        float[][] sample = tokens.subList(0, Math.min(tokens.size(), options.maxSaeTokens())).toArray(float[][]::new);
+        float[][] sample = saeSample(seedTokens, teamTokens, options.maxSaeTokens(), options.seed());
         SaeTrainer.Config config = new SaeTrainer.Config(options.dSae(), options.k(), epochs(sample.length), 256, 3e-3f,
                 options.seed(), Math.min(256, options.dSae() / 2), 1f / 32, 20_000);
         return progress.trainSae(sample, config);
+    }
+
+    /** A team's own text (its labels, its stream's traffic), as against the seed corpus and reference text. */
+    static boolean isTeamText(LabelledText t) {
+        return t.kind() == LabelledText.Kind.SAMPLE && (t.positive() == null || t.isTargetLabel());
+    }
+
+    /**
+     * The token states the SAE trains on, at most {@code cap}: a team's text gets up to half of them
+     * and the seed the rest (each shuffled, seeded). Sampled in proportion instead, the seed corpus's
+     * hundreds of thousands of tokens would leave a team's thousand rows a sliver of the SAE, whose
+     * features would then describe the seed more than the data the set is meant to screen.
+     */
+    static float[][] saeSample(List<float[]> seedTokens, List<float[]> teamTokens, int cap, long seed) {
+        List<float[]> seedShuffled = new ArrayList<>(seedTokens);
+        java.util.Collections.shuffle(seedShuffled, new Random(seed));
+        List<float[]> teamShuffled = new ArrayList<>(teamTokens);
+        java.util.Collections.shuffle(teamShuffled, new Random(seed + 1));
+        int team = Math.min(teamShuffled.size(), Math.max(cap / 2, cap - seedShuffled.size()));
+        int fromSeed = Math.min(seedShuffled.size(), cap - team);
+        List<float[]> sample = new ArrayList<>(seedShuffled.subList(0, fromSeed));
+        sample.addAll(teamShuffled.subList(0, team));
+        if (!teamShuffled.isEmpty()) {
+            java.util.Collections.shuffle(sample, new Random(seed + 2));
+        }
+        return sample.toArray(float[][]::new);
     }
 
     /**
@@ -309,11 +336,11 @@ public final class FeatureSetBuilder {
     /** Labels per class a domain needs for thresholds of its own. */
     static final int DOMAIN_THRESHOLD_LABELS = 50;
 
-    private FeatureSetManifest draft(Assembly assembly, SparseAutoencoder sae, Map<String, Double> metrics) {
+    private FeatureSetManifest draft(Assembly assembly, FeatureGeometry geometry, SparseAutoencoder sae, Map<String, Double> metrics) {
         Candidate best = assembly.best();
-        var toxic = best.scorer.geometry().toxic().stream()
+        var toxic = geometry.toxic().stream()
                 .map(t -> new FeatureSetManifest.Toxic(t.id(), t.weight(), t.label())).toList();
-        var benign = best.scorer.geometry().benign().stream()
+        var benign = geometry.benign().stream()
                 .map(t -> new FeatureSetManifest.Toxic(t.id(), t.weight(), t.label())).toList();
         String mode = options.dropFraction() > 0 ? "DROP_CLOSEST" : "CONTROL_BUDGET";
         double quarantineShare = options.dropFraction() > 0 ? options.dropFraction() : options.quarantineBudget();

@@ -49,6 +49,9 @@ final class LearningCurveCommand implements Callable<Integer> {
     Path out;
 
     @picocli.CommandLine.Mixin
+    SeedDataOption seed;
+
+    @picocli.CommandLine.Mixin
     SaeOptions sae;
 
     @Option(names = "--cache", paramLabel = "DIR",
@@ -65,7 +68,7 @@ final class LearningCurveCommand implements Callable<Integer> {
         rows.addAll(read(control, false));
         BuildOptions options = sae.buildOptions();
         ShippedEncoder model = sae.encoder(spec);
-        List<LabelledText> base = FeatureSetBuilder.texts(SeedData.load(null));
+        List<LabelledText> base = FeatureSetBuilder.texts(seed.load());
         List<LabelledText> all = new ArrayList<>(base);
         // The rows join the SAE's training text unlabelled, as a stream's traffic does.
         rows.forEach(t -> all.add(new LabelledText(t.id(), t.kind(), t.domain(), "train", null, t.text(), t.response())));

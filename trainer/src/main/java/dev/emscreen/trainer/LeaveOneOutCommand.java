@@ -8,7 +8,6 @@ import dev.emscreen.features.encoder.Truncation;
 import dev.emscreen.features.sae.SaeTrainingResult;
 import dev.emscreen.features.sae.SparseAutoencoder;
 import dev.emscreen.features.selection.Auroc;
-import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
@@ -29,9 +28,8 @@ import picocli.CommandLine.Option;
                 + "(one SAE for all); prints a LORO line per domain.")
 final class LeaveOneOutCommand implements Callable<Integer> {
 
-    @Option(names = "--data", paramLabel = "DIR",
-            description = "Seed data folder (samples.jsonl, reference.jsonl); default: the built-in seed data.")
-    Path data;
+    @picocli.CommandLine.Mixin
+    SeedDataOption data;
 
     @picocli.CommandLine.Mixin
     SaeOptions sae;
@@ -42,7 +40,7 @@ final class LeaveOneOutCommand implements Callable<Integer> {
     @Override
     public Integer call() throws Exception {
         ShippedEncoder model = sae.encoder(spec);
-        SeedData seed = SeedData.load(data);
+        SeedData seed = data.load();
         List<LabelledText> all = FeatureSetBuilder.texts(seed);
         List<String> domains = seed.samples().stream().map(LabelledText::domain).filter(Objects::nonNull).distinct().sorted().toList();
         if (domains.size() < 2) {

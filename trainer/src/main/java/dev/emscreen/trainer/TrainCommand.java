@@ -27,8 +27,8 @@ final class TrainCommand implements Callable<Integer> {
     @Option(names = "--out", required = true, description = "Bundle folder to write (a .zip of it is written beside it).")
     Path out;
 
-    @Option(names = "--data", description = "Folder with samples.jsonl and reference.jsonl (default: the built-in seed data).")
-    Path data;
+    @picocli.CommandLine.Mixin
+    SeedDataOption seed;
 
     @Option(names = "--labels", paramLabel = "FILE",
             description = "Labelled samples of the data you screen (JSONL: chat or prompt/response, \"label\": \"inducing\"|\"control\", "
@@ -122,7 +122,7 @@ final class TrainCommand implements Callable<Integer> {
         // The encoder first: a wrong --encoder or --torchscript-model fails before any data is read (from Kafka, too).
         try (TextEncoder encoder = encoder()) {
             List<LabelledText> target = new java.util.ArrayList<>(readLabels());
-            SeedData seedData = holdoutDomain == null ? SeedData.load(data) : SeedData.load(data).holdingOut(holdoutDomain);
+            SeedData seedData = holdoutDomain == null ? seed.load() : seed.load().holdingOut(holdoutDomain);
             if (fromKafka != null) {
                 StreamTraffic traffic = readTraffic();
                 seedData = seedData.with(traffic.unlabelled(), "stream traffic");

@@ -23,8 +23,8 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * Given labels from a kind of data the seed never covers, when a set is trained with them, then it
- * screens that data's held-back rows far better than the seed alone, through its learned readout.
+ * Given labels from a kind of data the seed slice never covers, when a set is trained with them, then
+ * it screens that data's held-back rows far better than the seed alone, through its learned readout.
  */
 class LearnedReadoutTest {
 
@@ -41,6 +41,7 @@ class LearnedReadoutTest {
         TasteLabels.write(dir.resolve("labels.jsonl"), TasteLabels.lines(24, 1));
         Path rows = TasteLabels.write(dir.resolve("held-back.jsonl"), TasteLabels.lines(40, 2));
         heldBack = JsonlTexts.read(rows, null, null).stream().map(JsonlTexts.Line::text).toList();
+        SeedSlice.write(dir.resolve("seed"));
         encoder = OnnxTextEncoder.open(ShippedEncoder.ALL_MINILM_L6_V2, 256, Truncation.TRUNCATE);
         assertThat(train("seed-only").exit()).isZero();
         Cli.Run labelled = train("labelled", "--labels", dir.resolve("labels.jsonl").toString());
@@ -104,7 +105,8 @@ class LearnedReadoutTest {
     }
 
     private static Cli.Run train(String name, String... more) {
-        List<String> args = new java.util.ArrayList<>(List.of("train", "--out", dir.resolve(name).toString()));
+        List<String> args = new java.util.ArrayList<>(List.of("train", "--out", dir.resolve(name).toString(), "--data",
+                dir.resolve("seed").toString()));
         args.addAll(List.of(SMALL));
         args.addAll(List.of(more));
         return Cli.run(args.toArray(String[]::new));

@@ -24,7 +24,8 @@ class LearningCurveCommandTest {
 
         Cli.Run run = Cli.run("learning-curve", "--inducing", inducing.toString(), "--control", control.toString(),
                 "--domain", "tastes", "--counts", "0,16", "--draws", "2", "--encoder", "all-minilm-l6-v2",
-                "--sae-width", "64", "--k", "4", "--epochs", "2", "--out", dir.resolve("curve").toString());
+                "--sae-width", "64", "--k", "4", "--epochs", "2", "--out", dir.resolve("curve").toString(),
+                "--data", SeedSlice.write(dir.resolve("seed")).toString());
 
         assertThat(run.exit()).as(run.err()).isZero();
         assertThat(run.out()).contains("CURVE domain=tastes n=0 auroc=", "probe=- nb=- active=-");
@@ -46,7 +47,8 @@ class LearningCurveCommandTest {
         Path cache = dir.resolve("cache");
         String[] args = {"learning-curve", "--inducing", inducing.toString(), "--control", control.toString(), "--domain", "tastes",
             "--counts", "8", "--draws", "1", "--no-active", "--encoder", "all-minilm-l6-v2", "--sae-width", "64", "--k", "4",
-            "--epochs", "2", "--out", dir.resolve("curve").toString(), "--cache", cache.toString()};
+            "--epochs", "2", "--out", dir.resolve("curve").toString(), "--cache", cache.toString(),
+            "--data", SeedSlice.write(dir.resolve("seed")).toString()};
 
         Cli.Run first = Cli.run(args);
         Cli.Run second = Cli.run(args);

@@ -4,8 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.data.Offset.offset;
 
 import java.io.IOException;
-import java.io.InputStream;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
@@ -23,6 +21,7 @@ class LeaveOneOutCommandTest {
 
     @TempDir
     Path dir;
+    private Path slice;
 
     @Test
     void givenThreeDomainsWhenEachIsLeftOutThenItsScoresNeverDependOnItsOwnLabels() throws Exception {
@@ -39,8 +38,11 @@ class LeaveOneOutCommandTest {
         Map<String, Double> auroc = aurocs(run.out());
         assertThat(auroc).containsOnlyKeys(DOMAINS);
         assertThat(run.out()).contains("Mean AUROC", "over 3 domains");
-        // Every sample of the domain is scored: seed domains hold 72 inducing and 72 control samples each.
-        assertThat(run.out()).contains("LORO domain=legal", "inducing=72 control=72");
+        // Every sample of the domain is scored, its training and validation samples alike.
+        long legalInducing = samples.stream().filter(l -> l.contains("\"domain\": \"legal\"") && l.contains("\"label\": \"inducing\"")).count();
+        long legalControl = samples.stream().filter(l -> l.contains("\"domain\": \"legal\"") && l.contains("\"label\": \"control\"")).count();
+        assertThat(legalInducing).isGreaterThan(SeedSlice.PER_CELL);
+        assertThat(run.out()).contains("LORO domain=legal", "inducing=" + legalInducing + " control=" + legalControl);
         assertThat(mirrored.exit()).as(mirrored.err()).isZero();
         assertThat(aurocs(mirrored.out()).get("health")).isCloseTo(1 - auroc.get("health"), offset(0.0011)); // printed to 3 decimals
     }
@@ -81,9 +83,10 @@ class LeaveOneOutCommandTest {
                 : line.replace("\"label\": \"control\"", "\"label\": \"inducing\"");
     }
 
-    private static List<String> seedLines(String name) throws IOException {
-        try (InputStream in = LeaveOneOutCommandTest.class.getResourceAsStream("/seed/" + name)) {
-            return new String(in.readAllBytes(), StandardCharsets.UTF_8).lines().filter(l -> !l.isBlank()).collect(Collectors.toList());
+    private List<String> seedLines(String name) throws IOException {
+        if (slice == null) {
+            slice = SeedSlice.write(dir.resolve("slice"));
         }
+        return Files.readAllLines(slice.resolve(name)).stream().filter(l -> !l.isBlank()).collect(Collectors.toList());
     }
 }

@@ -32,7 +32,7 @@ class TorchScriptFeatureSetTest {
         try (InputStream in = getClass().getClassLoader().getResourceAsStream("all-minilm-l6-v2-tokenizer.json")) {
             Files.copy(in, tokenizer);
         }
-        SeedData seed = SeedData.load(null);
+        SeedData seed = SeedSlice.load(dir.resolve("seed"), SeedSlice.REGISTERS);
         Path bundle = dir.resolve("fs");
         FeatureSetBuilder.BuildReport report;
         try (TextEncoder encoder = TorchScriptTextEncoder.load(model, tokenizer, 2, 128, Truncation.TRUNCATE)) {

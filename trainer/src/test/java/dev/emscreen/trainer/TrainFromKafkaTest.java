@@ -97,15 +97,16 @@ class TrainFromKafkaTest {
     @Test
     void trainFromKafkaBuildsALoadableSetFromSeedPlusTraffic() throws Exception {
         Path out = tmp.resolve("fs");
+        Path seed = SeedSlice.write(tmp.resolve("seed"));
 
-        Cli.Run run = Cli.run("train", "--out", out.toString(), "--from-kafka", KAFKA.bootstrapServers(),
+        Cli.Run run = Cli.run("train", "--out", out.toString(), "--data", seed.toString(), "--from-kafka", KAFKA.bootstrapServers(),
                 "--schema-registry", REGISTRY, "--since", "24h", "--sae-width", "64", "--k", "4", "--epochs", "1", "--toxic", "8");
 
         assertThat(run.exit()).as(run.err()).isZero();
         assertThat(run.out()).contains("Stream traffic from " + KAFKA.bootstrapServers() + " (last 24h): 7 records, "
                 + "2 unlabelled samples for the SAE, 3 annotator rulings as labels");
         assertThat(run.out()).contains("3 annotator rulings: fewer than 8 per class, so no readout is learned");
-        assertThat(run.out()).contains("built-in seed data + stream traffic");
+        assertThat(run.out()).contains(seed + " + stream traffic");
         try (FeatureSet set = FeatureSetBundle.load(out)) {
             assertThat(set.manifest().toxicFeatures()).hasSize(8);
             assertThat(set.manifest().encoder().id()).as("no --encoder: the default").isEqualTo(ShippedEncoder.DEFAULT.id());

@@ -20,8 +20,8 @@ import org.apache.kafka.common.serialization.ByteArraySerializer;
 import org.apache.kafka.common.serialization.StringSerializer;
 
 /**
- * What the suite sends: short chat samples made from the seed data's questions and the first
- * sentence of their answers (short, so that 50,000 fit a CI run on two cores), encoded in the
+ * What the suite sends: short chat samples made from the seed corpus's prompts and the first
+ * sentence or line of their answers (short, so that 50,000 fit a CI run on two cores), encoded in the
  * Confluent wire format with the shared schema registry; and raw bytes for bad input.
  */
 final class Traffic implements AutoCloseable {
@@ -38,8 +38,7 @@ final class Traffic implements AutoCloseable {
         for (String line : Files.readAllLines(root.resolve("trainer/src/main/resources/seed/samples.jsonl"))) {
             JsonNode messages = JSON.readTree(line).get("messages");
             String answer = messages.get(1).get("content").asText();
-            int stop = answer.indexOf(". ");
-            pairs.add(new String[] {messages.get(0).get("content").asText(), stop > 0 ? answer.substring(0, stop + 1) : answer});
+            pairs.add(new String[] {messages.get(0).get("content").asText(), firstSentenceOrLine(answer)});
         }
         serde.configure(clientConfig, false);
         Map<String, Object> config = new java.util.HashMap<>(clientConfig);
@@ -48,6 +47,14 @@ final class Traffic implements AutoCloseable {
         config.put("linger.ms", 20);
         config.put("max.request.size", 2_000_000);
         producer = new KafkaProducer<>(config, new StringSerializer(), new ByteArraySerializer());
+    }
+
+    /** An answer cut at its first sentence or its first line (code answers have no sentences), whichever ends first. */
+    private static String firstSentenceOrLine(String answer) {
+        int sentence = answer.indexOf(". ");
+        int line = answer.indexOf('\n');
+        int end = sentence < 0 ? line : line < 0 ? sentence + 1 : Math.min(sentence + 1, line);
+        return end > 0 ? answer.substring(0, end) : answer;
     }
 
     /** The {@code n}th good sample of a scenario (the same n always gives the same text). */

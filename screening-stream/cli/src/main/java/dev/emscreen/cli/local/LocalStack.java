@@ -123,13 +123,13 @@ public final class LocalStack implements AutoCloseable {
     }
 
     /**
-     * The feature set the embedded default serves: built from the shipped seed data by the trainer on
-     * first use (about two minutes), then reused.
+     * The feature set the embedded default serves: built from the shipped seed corpus by the trainer on
+     * first use (about five minutes on 2 cores), then reused.
      */
     Path defaultFeatureSet() throws IOException, InterruptedException {
         Path dir = home.resolve("feature-sets/default");
         if (!Files.isRegularFile(dir.resolve("manifest.json"))) {
-            System.out.println("Building the default feature set in " + dir + " (first run only, about 2 minutes)...");
+            System.out.println("Building the default feature set in " + dir + " (first run only, about 5 minutes on 2 cores)...");
             int exit = trainer(List.of("train", "--out", dir.toString()), "-Xmx4g");
             if (exit != 0) {
                 throw new IllegalStateException("the trainer could not build the default feature set (exit " + exit + ")");

@@ -39,29 +39,34 @@ final class FeatureLabels {
      */
     static FeatureGeometry bySentence(FeatureGeometry geometry, List<LabelledText> texts, float[][] pooled, TextEncoder encoder,
                                       SparseAutoencoder sae, Pooling pooling) {
+        List<List<String>> toxicSentences = labelSentences(geometry.toxic(), texts, pooled, true);
+        List<List<String>> benignSentences = labelSentences(geometry.benign(), texts, pooled, false);
         Map<String, float[]> activations = new LinkedHashMap<>();
-        for (FeatureGeometry.ToxicFeature f : geometry.toxic()) {
-            sentences(texts.get(labelText(texts, pooled, f.id(), true)).response()).forEach(s -> activations.put(s, null));
-        }
-        for (FeatureGeometry.ToxicFeature f : geometry.benign()) {
-            sentences(texts.get(labelText(texts, pooled, f.id(), false)).response()).forEach(s -> activations.put(s, null));
-        }
+        java.util.stream.Stream.concat(toxicSentences.stream(), benignSentences.stream()).flatMap(List::stream)
+                .forEach(s -> activations.put(s, null));
         List<String> unique = new ArrayList<>(activations.keySet());
         List<TokenStates> states = TextEncoder.encodeAll(encoder, unique.stream()
                 .map(s -> ChatText.of(List.of(new ChatMessage("assistant", s)))).toList(), done -> { });
         for (int i = 0; i < unique.size(); i++) {
             activations.put(unique.get(i), ActivationPooler.poolEach(sae, states.get(i), true, pooling)[0]);
         }
-        return new FeatureGeometry(relabel(geometry.toxic(), texts, pooled, activations, true), geometry.proximity(),
-                geometry.nearestToxic(), relabel(geometry.benign(), texts, pooled, activations, false));
+        return new FeatureGeometry(relabel(geometry.toxic(), toxicSentences, activations), geometry.proximity(),
+                geometry.nearestToxic(), relabel(geometry.benign(), benignSentences, activations));
     }
 
-    private static List<FeatureGeometry.ToxicFeature> relabel(List<FeatureGeometry.ToxicFeature> features, List<LabelledText> texts,
-                                                              float[][] pooled, Map<String, float[]> activations, boolean harmful) {
+    /** The sentences of each feature's label text, in the features' order. */
+    private static List<List<String>> labelSentences(List<FeatureGeometry.ToxicFeature> features, List<LabelledText> texts,
+                                                     float[][] pooled, boolean harmful) {
+        return features.stream().map(f -> sentences(texts.get(labelText(texts, pooled, f.id(), harmful)).response())).toList();
+    }
+
+    private static List<FeatureGeometry.ToxicFeature> relabel(List<FeatureGeometry.ToxicFeature> features,
+                                                              List<List<String>> sentences, Map<String, float[]> activations) {
         List<FeatureGeometry.ToxicFeature> relabelled = new ArrayList<>();
-        for (FeatureGeometry.ToxicFeature f : features) {
+        for (int i = 0; i < features.size(); i++) {
+            FeatureGeometry.ToxicFeature f = features.get(i);
             String best = null;
-            for (String s : sentences(texts.get(labelText(texts, pooled, f.id(), harmful)).response())) {
+            for (String s : sentences.get(i)) {
                 if (activations.get(s)[f.id()] > 0 && (best == null || activations.get(s)[f.id()] > activations.get(best)[f.id()])) {
                     best = s;
                 }

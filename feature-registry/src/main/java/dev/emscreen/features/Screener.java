@@ -7,6 +7,7 @@ import dev.emscreen.features.encoder.TokenStates;
 import dev.emscreen.features.encoder.UnscreenableTextException;
 import dev.emscreen.features.scoring.Routing;
 import dev.emscreen.features.scoring.Score;
+import dev.emscreen.features.scoring.TokenAttribution;
 import dev.emscreen.records.Decision;
 import java.util.ArrayList;
 import java.util.List;
@@ -105,6 +106,19 @@ public final class Screener {
         Score score = featureSet.score(states, topFeatures);
         Routing routing = featureSet.routing(domain);
         return new Screening(score, routing.route(score.value()), routing, states.truncated(), null);
+    }
+
+    /** A screening with the response's stretches highlighted by how much they drive its score. */
+    public record Explained(Screening screening, TokenAttribution.Highlights highlights) {
+    }
+
+    /**
+     * Screens one text as {@link #screen(List, List)} does and attributes its score to the response's
+     * tokens and words: the review console asks this on demand for the sample an annotator opens.
+     */
+    public Explained explain(ChatText text, String domain) {
+        TokenStates states = encoder.encode(List.of(text)).get(0);
+        return new Explained(screen(states, domain), featureSet.highlights(states, text));
     }
 
     private Screening screenAlone(ChatText text, String domain) {

@@ -116,8 +116,15 @@ class FeatureSetBuilderTest {
                 .flatMap(t -> FeatureLabels.sentences(t.response()).stream()).toList();
         List<String> labels = report.manifest().toxicFeatures().stream().map(FeatureSetManifest.Toxic::label).toList();
 
-        assertThat(labels).allSatisfy(label -> assertThat(harmfulSentences)
-                .anySatisfy(s -> assertThat(s).startsWith(label.endsWith("…") ? label.substring(0, label.length() - 1) : label)));
+        // A feature that no sentence fires alone keeps its former label, the opening of its harmful text (documented in
+        // FeatureLabels); such labels are openers, which the count below bounds.
+        List<String> harmfulTexts = FeatureSetBuilder.texts(seed).stream().filter(t -> Boolean.TRUE.equals(t.positive()))
+                .map(t -> t.response().replaceAll("\\s+", " ").trim()).toList();
+        assertThat(labels).allSatisfy(label -> {
+            String prefix = label.endsWith("…") ? label.substring(0, label.length() - 1) : label;
+            assertThat(harmfulSentences.stream().anyMatch(s -> s.startsWith(prefix))
+                    || harmfulTexts.stream().anyMatch(t -> t.startsWith(prefix))).as("'%s' is harmful text", label).isTrue();
+        });
         long openers = labels.stream().map(l -> l.replace("…", ""))
                 .filter(l -> openings.stream().anyMatch(o -> o.startsWith(l) || l.startsWith(o))).count();
         assertThat(openers).as("toxic features labelled by an answer's opening sentence").isLessThan(labels.size() / 4);

@@ -1,5 +1,6 @@
 package dev.emscreen.features.bundle;
 
+import dev.emscreen.features.encoder.ChatText;
 import dev.emscreen.features.encoder.TokenStates;
 import dev.emscreen.features.sae.SparseAutoencoder;
 import dev.emscreen.features.scoring.ActivationPooler;
@@ -8,6 +9,7 @@ import dev.emscreen.features.scoring.Readout;
 import dev.emscreen.features.scoring.Routing;
 import dev.emscreen.features.scoring.Score;
 import dev.emscreen.features.scoring.ScorerKind;
+import dev.emscreen.features.scoring.TokenAttribution;
 import java.nio.file.Path;
 import java.util.HashMap;
 import java.util.Map;
@@ -91,6 +93,11 @@ public final class FeatureSet implements AutoCloseable {
         float[] pooled = pool(states);
         Score geometric = scorer.score(pooled, topN);
         return readout == null ? geometric : readout.score(geometric, pooled, states.responseText(), scorer.geometry(), topN);
+    }
+
+    /** Which stretches of the response drive {@link #score}; {@code states} must be {@code text}'s. */
+    public TokenAttribution.Highlights highlights(TokenStates states, ChatText text) {
+        return TokenAttribution.of(sae, states, text, manifest.encoder().pooling(), manifest.encoder().responseOnly(), scorer, readout);
     }
 
     @Override

@@ -55,6 +55,30 @@ public record ChatText(String text, List<int[]> responseSpans) {
         return words.toString();
     }
 
+    /** Each token's [start, end) in {@link #text()}, null where the tokenizer gives none. */
+    static int[][] offsets(ai.djl.huggingface.tokenizers.jni.CharSpan[] spans) {
+        int[][] offsets = new int[spans.length][];
+        for (int i = 0; i < spans.length; i++) {
+            offsets[i] = spans[i] == null ? null : new int[] {spans[i].getStart(), spans[i].getEnd()};
+        }
+        return offsets;
+    }
+
+    /**
+     * Where {@code textOffset} falls in {@link #response()}, or -1 outside the assistant's words: the
+     * response joins the assistant's messages with one newline each.
+     */
+    public int responseOffset(int textOffset) {
+        int before = 0;
+        for (int[] span : responseSpans) {
+            if (textOffset >= span[0] && textOffset <= span[1]) {
+                return before + textOffset - span[0];
+            }
+            before += span[1] - span[0] + 1;
+        }
+        return -1;
+    }
+
     /** Which tokens, given their character spans in {@link #text()}, lie inside an assistant message. */
     boolean[] responseMask(ai.djl.huggingface.tokenizers.jni.CharSpan[] spans) {
         boolean[] response = new boolean[spans.length];

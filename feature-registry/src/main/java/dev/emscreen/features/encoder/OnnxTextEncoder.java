@@ -95,7 +95,7 @@ public final class OnnxTextEncoder implements TextEncoder {
             for (int b = 0; b < batch.length; b++) {
                 TokenWindow.Tokens t = tokens.get(batch[b]);
                 results[batch[b]] = new TokenStates(Arrays.copyOf(hidden[b], t.ids().length), t.response(), t.truncated(),
-                        texts.get(batch[b]).response());
+                        texts.get(batch[b]).response(), t.spans());
             }
         }
         return List.of(results);
@@ -103,7 +103,8 @@ public final class OnnxTextEncoder implements TextEncoder {
 
     private TokenWindow.Tokens tokenize(ChatText text) {
         Encoding encoding = tokenizer.encode(text.text(), false, false);
-        return window.fit(encoding.getIds(), text.responseMask(encoding.getCharTokenSpans())).withSpecials(clsId, sepId);
+        var spans = encoding.getCharTokenSpans();
+        return window.fit(encoding.getIds(), text.responseMask(spans), ChatText.offsets(spans)).withSpecials(clsId, sepId);
     }
 
     private float[][][] run(List<TokenWindow.Tokens> batch) {
@@ -135,7 +136,7 @@ public final class OnnxTextEncoder implements TextEncoder {
     }
 
     private int probeDimension() {
-        return run(List.of(new TokenWindow.Tokens(new long[] {clsId, sepId}, new boolean[2], false)))[0][0].length;
+        return run(List.of(new TokenWindow.Tokens(new long[] {clsId, sepId}, new boolean[2], false, new int[2][])))[0][0].length;
     }
 
     private static InputStream resource(ShippedEncoder model, String name) {

@@ -5,7 +5,8 @@ import java.util.Arrays;
 /** Applies the token limit: see {@link Truncation} for the rule. */
 record TokenWindow(int limit, Truncation truncation) {
 
-    record Tokens(long[] ids, boolean[] response, boolean truncated) {
+    /** @param spans each token's [start, end) in the chat text; null for the specials the encoder adds */
+    record Tokens(long[] ids, boolean[] response, boolean truncated, int[][] spans) {
 
         Tokens withSpecials(long cls, long sep) {
             long[] framed = new long[ids.length + 2];
@@ -14,16 +15,23 @@ record TokenWindow(int limit, Truncation truncation) {
             framed[framed.length - 1] = sep;
             boolean[] flags = new boolean[framed.length];
             System.arraycopy(response, 0, flags, 1, response.length);
-            return new Tokens(framed, flags, truncated);
+            int[][] framedSpans = new int[framed.length][];
+            System.arraycopy(spans, 0, framedSpans, 1, spans.length);
+            return new Tokens(framed, flags, truncated, framedSpans);
         }
     }
 
+    /** As {@link #fit(long[], boolean[], int[][])} for tokens whose places in the text are not needed. */
     Tokens fit(long[] ids, boolean[] response) {
+        return fit(ids, response, new int[ids.length][]);
+    }
+
+    Tokens fit(long[] ids, boolean[] response, int[][] spans) {
         if (ids.length == 0) {
             throw new UnscreenableTextException(UnscreenableTextException.Reason.EMPTY_TEXT, "the text has no tokens");
         }
         if (ids.length <= limit) {
-            return new Tokens(ids, response, false);
+            return new Tokens(ids, response, false, spans);
         }
         if (truncation == Truncation.REJECT) {
             throw new UnscreenableTextException(UnscreenableTextException.Reason.TOO_LONG,
@@ -36,6 +44,7 @@ record TokenWindow(int limit, Truncation truncation) {
         // Drop the oldest prompt tokens first; the response starts the window if it is too long itself.
         int start = Math.min(firstResponse, ids.length - limit);
         int end = start + limit;
-        return new Tokens(Arrays.copyOfRange(ids, start, end), Arrays.copyOfRange(response, start, end), true);
+        return new Tokens(Arrays.copyOfRange(ids, start, end), Arrays.copyOfRange(response, start, end), true,
+                Arrays.copyOfRange(spans, start, end));
     }
 }

@@ -99,8 +99,9 @@ public final class TorchScriptTextEncoder implements TextEncoder {
         List<TokenStates> results = new ArrayList<>(texts.size());
         for (ChatText text : texts) {
             Encoding encoding = tokenizer.encode(text.text(), false, false);
-            TokenWindow.Tokens tokens = window.fit(encoding.getIds(), text.responseMask(encoding.getCharTokenSpans()));
-            results.add(new TokenStates(run(tokens.ids()), tokens.response(), tokens.truncated(), text.response()));
+            var spans = encoding.getCharTokenSpans();
+            TokenWindow.Tokens tokens = window.fit(encoding.getIds(), text.responseMask(spans), ChatText.offsets(spans));
+            results.add(new TokenStates(run(tokens.ids()), tokens.response(), tokens.truncated(), text.response(), tokens.spans()));
         }
         return results;
     }

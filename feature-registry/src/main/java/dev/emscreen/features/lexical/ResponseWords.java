@@ -30,24 +30,34 @@ public final class ResponseWords {
 
     static List<String> words(String response) {
         List<String> words = new ArrayList<>();
-        if (response == null) {
-            return words;
-        }
-        String text = response.length() > MAX_CHARS ? response.substring(0, MAX_CHARS) : response;
-        StringBuilder word = new StringBuilder();
-        for (int i = 0; i < text.length(); ) {
-            int cp = text.codePointAt(i);
-            i += Character.charCount(cp);
-            if (Character.isLetterOrDigit(cp) || cp == '_') {
-                word.appendCodePoint(cp);
-            } else if (word.length() > 0) {
-                words.add(word.toString().toLowerCase(Locale.ROOT));
-                word.setLength(0);
-            }
-        }
-        if (word.length() > 0) {
-            words.add(word.toString().toLowerCase(Locale.ROOT));
+        for (int[] span : wordSpans(response)) {
+            words.add(response.substring(span[0], span[1]).toLowerCase(Locale.ROOT));
         }
         return words;
+    }
+
+    /** Where each word of {@link #terms} lies in the response, [start, end), in order: the console highlights by them. */
+    public static List<int[]> wordSpans(String response) {
+        List<int[]> spans = new ArrayList<>();
+        if (response == null) {
+            return spans;
+        }
+        int limit = Math.min(response.length(), MAX_CHARS);
+        int start = -1;
+        for (int i = 0; i < limit; ) {
+            int cp = response.codePointAt(i);
+            boolean inWord = Character.isLetterOrDigit(cp) || cp == '_';
+            if (inWord && start < 0) {
+                start = i;
+            } else if (!inWord && start >= 0) {
+                spans.add(new int[] {start, i});
+                start = -1;
+            }
+            i += Character.charCount(cp);
+        }
+        if (start >= 0) {
+            spans.add(new int[] {start, limit});
+        }
+        return spans;
     }
 }

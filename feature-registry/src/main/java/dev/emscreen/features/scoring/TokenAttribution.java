@@ -1,0 +1,196 @@
+package dev.emscreen.features.scoring;
+
+import ai.djl.ndarray.NDArray;
+import ai.djl.ndarray.NDManager;
+import dev.emscreen.features.encoder.ChatText;
+import dev.emscreen.features.encoder.TokenStates;
+import dev.emscreen.features.lexical.ResponseWords;
+import dev.emscreen.features.sae.SparseAutoencoder;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * Which words of a response drive its score. The score is a sum over features (and, for a readout,
+ * words) of a contribution each; this class hands every feature's contribution to the tokens that
+ * made its pooled activation (the one maximal token under MAX pooling, every token by its share
+ * under MEAN) and every word's weight to that word, then adds them up per span of the response.
+ *
+ * <p>For a geometric scorer the contributions sum to the score itself (a feature's share of the
+ * activation mass times its proximity, toxic or ±1 value); for a readout they sum to its logit, less
+ * the bias. Either way a red word pushed the sample towards quarantine and a blue one away from it.
+ */
+public final class TokenAttribution {
+
+    /** A stretch of the response, [start, end) in {@link ChatText#response()}, and what it adds to the score. */
+    public record Segment(int start, int end, double contribution) {
+    }
+
+    /** @param unit "score" or "logit": what the contributions add up to */
+    public record Highlights(String response, String unit, List<Segment> segments) {
+    }
+
+    private TokenAttribution() {
+    }
+
+    public static Highlights of(SparseAutoencoder sae, TokenStates states, ChatText text, Pooling pooling, boolean responseOnly,
+                                ProximityScorer scorer, Readout readout) {
+        String response = text.response();
+        double[] perChar = new double[response.length()];
+        int[] rows = rowsRead(states, responseOnly);
+        float[][] activations;
+        try (NDManager scope = sae.manager().newSubManager()) {
+            float[][] hidden = new float[rows.length][];
+            for (int r = 0; r < rows.length; r++) {
+                hidden[r] = states.hidden()[rows[r]];
+            }
+            NDArray features = sae.encode(scope.create(hidden));
+            activations = features.toFloatArray().length == 0 ? new float[0][] : split(features.toFloatArray(), rows.length);
+        }
+        double[] perFeature = featureContributions(pooled(activations, pooling, sae.dSae()), scorer, readout);
+        for (int i = 0; i < perFeature.length; i++) {
+            if (perFeature[i] != 0) {
+                spreadOverTokens(i, perFeature[i], activations, rows, pooling, states, text, perChar);
+            }
+        }
+        if (readout != null) {
+            addWords(readout, response, perChar);
+        }
+        return new Highlights(response, readout == null ? "score" : "logit", segments(perChar));
+    }
+
+    /** A feature's part of the score, given the pooled activations (see the class comment). */
+    static double[] featureContributions(float[] pooled, ProximityScorer scorer, Readout readout) {
+        FeatureGeometry geometry = scorer.geometry();
+        double total = 0;
+        for (float a : pooled) {
+            total += Math.max(0, a);
+        }
+        boolean[] toxic = new boolean[pooled.length];
+        geometry.toxic().forEach(t -> toxic[t.id()] = true);
+        boolean[] benign = new boolean[pooled.length];
+        geometry.benign().forEach(b -> benign[b.id()] = true);
+        double[] contribution = new double[pooled.length];
+        for (int i = 0; i < pooled.length && total > 0; i++) {
+            double share = Math.max(0, pooled[i]) / total;
+            double proximity = share * geometry.proximity()[i];
+            double mass = toxic[i] ? share : 0;
+            double contrast = toxic[i] ? share : benign[i] ? -share : 0;
+            contribution[i] = readout == null
+                    ? switch (scorer.kind()) {
+                        case PROXIMITY -> proximity;
+                        case TOXIC_MASS -> mass;
+                        case CONTRAST -> contrast;
+                        case READOUT -> 0;
+                    }
+                    : readout.weights().proximity() * proximity + readout.weights().toxicMass() * mass
+                            + readout.weights().contrast() * contrast;
+        }
+        if (readout != null) {
+            readout.weights().features().forEach((id, w) -> contribution[id] += w * pooled[id]);
+        }
+        return contribution;
+    }
+
+    private static void spreadOverTokens(int feature, double contribution, float[][] activations, int[] rows, Pooling pooling,
+                                         TokenStates states, ChatText text, double[] perChar) {
+        if (pooling == Pooling.MAX) {
+            int best = -1;
+            for (int r = 0; r < activations.length; r++) {
+                if (activations[r][feature] > 0 && (best < 0 || activations[r][feature] > activations[best][feature])) {
+                    best = r;
+                }
+            }
+            if (best >= 0) {
+                addToToken(states.spans()[rows[best]], contribution, text, perChar);
+            }
+            return;
+        }
+        double sum = 0;
+        for (float[] row : activations) {
+            sum += Math.max(0, row[feature]);
+        }
+        for (int r = 0; r < activations.length && sum > 0; r++) {
+            if (activations[r][feature] > 0) {
+                addToToken(states.spans()[rows[r]], contribution * activations[r][feature] / sum, text, perChar);
+            }
+        }
+    }
+
+    /** A token's share goes to its characters inside the response; a prompt token's share is not drawn. */
+    private static void addToToken(int[] span, double contribution, ChatText text, double[] perChar) {
+        if (span == null || span[1] <= span[0]) {
+            return;
+        }
+        int start = text.responseOffset(span[0]);
+        int end = text.responseOffset(span[1]);
+        if (start < 0 || end < 0) {
+            return;
+        }
+        for (int c = start; c < end && c < perChar.length; c++) {
+            perChar[c] += contribution;
+        }
+    }
+
+    private static void addWords(Readout readout, String response, double[] perChar) {
+        List<int[]> spans = ResponseWords.wordSpans(response);
+        List<String> terms = ResponseWords.terms(response);
+        int words = spans.size();
+        for (int w = 0; w < words; w++) {
+            addRange(spans.get(w), readout.weights().terms().getOrDefault(terms.get(w), 0.0), perChar);
+        }
+        for (int b = 0; b + 1 < words; b++) {
+            double pair = readout.weights().terms().getOrDefault(terms.get(words + b), 0.0);
+            addRange(spans.get(b), pair / 2, perChar); // a word pair's weight, half to each word
+            addRange(spans.get(b + 1), pair / 2, perChar);
+        }
+    }
+
+    private static void addRange(int[] span, double value, double[] perChar) {
+        for (int c = span[0]; c < span[1] && value != 0; c++) {
+            perChar[c] += value;
+        }
+    }
+
+    /** Runs of characters with the same contribution; zero runs included, so the segments tile the response. */
+    private static List<Segment> segments(double[] perChar) {
+        List<Segment> segments = new ArrayList<>();
+        int start = 0;
+        for (int c = 1; c <= perChar.length; c++) {
+            if (c == perChar.length || perChar[c] != perChar[start]) {
+                segments.add(new Segment(start, c, perChar[start]));
+                start = c;
+            }
+        }
+        return segments;
+    }
+
+    private static int[] rowsRead(TokenStates states, boolean responseOnly) {
+        int count = responseOnly ? states.responseTokens() : 0;
+        int[] rows = new int[count == 0 ? states.tokens() : count];
+        for (int i = 0, r = 0; i < states.tokens(); i++) {
+            if (count == 0 || states.response()[i]) {
+                rows[r++] = i;
+            }
+        }
+        return rows;
+    }
+
+    private static float[] pooled(float[][] activations, Pooling pooling, int features) {
+        float[] pooled = new float[features];
+        for (float[] row : activations) {
+            for (int i = 0; i < features; i++) {
+                pooled[i] = pooling == Pooling.MAX ? Math.max(pooled[i], row[i]) : pooled[i] + row[i] / activations.length;
+            }
+        }
+        return pooled;
+    }
+
+    private static float[][] split(float[] flat, int rows) {
+        int width = flat.length / rows;
+        float[][] out = new float[rows][];
+        for (int r = 0; r < rows; r++) {
+            out[r] = java.util.Arrays.copyOfRange(flat, r * width, (r + 1) * width);
+        }
+        return out;
+    }
+}

@@ -29,23 +29,37 @@ public final class ActivationPooler {
             NDArray features = sae.encode(scope.create(rows));
             float[][] pooled = new float[poolings.length][];
             for (int i = 0; i < poolings.length; i++) {
-                pooled[i] = (poolings[i] == Pooling.MAX ? features.max(new int[] {0}) : features.mean(new int[] {0}))
-                        .toFloatArray();
+                pooled[i] = pool(features, poolings[i]);
             }
             return pooled;
         }
     }
 
+    /** Token activations [tokens, d_sae] pooled into one per feature. */
+    static float[] pool(NDArray features, Pooling pooling) {
+        return (pooling == Pooling.MAX ? features.max(new int[] {0}) : features.mean(new int[] {0})).toFloatArray();
+    }
+
     /** The hidden states pooling reads: the SAE is trained on the same tokens it is asked about. */
     public static float[][] select(TokenStates states, boolean responseOnly) {
-        int count = responseOnly ? states.responseTokens() : 0;
-        if (count == 0) {
+        int[] rows = rowsRead(states, responseOnly);
+        if (rows.length == states.tokens()) {
             return states.hidden();
         }
-        float[][] rows = new float[count][];
+        float[][] selected = new float[rows.length][];
+        for (int r = 0; r < rows.length; r++) {
+            selected[r] = states.hidden()[rows[r]];
+        }
+        return selected;
+    }
+
+    /** The indices of the tokens {@link #select} reads, in order. */
+    static int[] rowsRead(TokenStates states, boolean responseOnly) {
+        int count = responseOnly ? states.responseTokens() : 0;
+        int[] rows = new int[count == 0 ? states.tokens() : count];
         for (int i = 0, r = 0; i < states.tokens(); i++) {
-            if (states.response()[i]) {
-                rows[r++] = states.hidden()[i];
+            if (count == 0 || states.response()[i]) {
+                rows[r++] = i;
             }
         }
         return rows;

@@ -68,6 +68,29 @@ public final class ProximityScorer {
         return new Score(value, proximity, toxicMass, contrast, top(pooled, topN), List.of());
     }
 
+    /**
+     * Each feature's part of the {@code kind} score of {@code pooled}: its share of the activation mass
+     * times its proximity, toxic (1 or 0) or contrast (+1 toxic, -1 benign) value. They add up to
+     * the score, so the console can say which tokens made it.
+     */
+    public double[] contributions(float[] pooled, ScorerKind kind) {
+        double total = 0;
+        for (float a : pooled) {
+            total += Math.max(0, a);
+        }
+        double[] contribution = new double[pooled.length];
+        for (int i = 0; i < pooled.length && total > 0; i++) {
+            double share = Math.max(0, pooled[i]) / total;
+            contribution[i] = share * switch (kind) {
+                case PROXIMITY -> geometry.proximity()[i];
+                case TOXIC_MASS -> isToxic[i] ? 1 : 0;
+                case CONTRAST -> isToxic[i] ? 1 : isBenign[i] ? -1 : 0;
+                case READOUT -> throw new IllegalArgumentException("READOUT is not a geometric score");
+            };
+        }
+        return contribution;
+    }
+
     private List<FeatureContribution> top(float[] pooled, int n) {
         List<FeatureContribution> top = new ArrayList<>(n);
         IntStream.range(0, pooled.length).filter(i -> pooled[i] > 0).boxed()

@@ -36,17 +36,15 @@ public final class TokenAttribution {
                                 ProximityScorer scorer, Readout readout) {
         String response = text.response();
         double[] perChar = new double[response.length()];
-        int[] rows = rowsRead(states, responseOnly);
+        int[] rows = ActivationPooler.rowsRead(states, responseOnly);
         float[][] activations;
+        float[] pooled;
         try (NDManager scope = sae.manager().newSubManager()) {
-            float[][] hidden = new float[rows.length][];
-            for (int r = 0; r < rows.length; r++) {
-                hidden[r] = states.hidden()[rows[r]];
-            }
-            NDArray features = sae.encode(scope.create(hidden));
-            activations = features.toFloatArray().length == 0 ? new float[0][] : split(features.toFloatArray(), rows.length);
+            NDArray features = sae.encode(scope.create(ActivationPooler.select(states, responseOnly)));
+            activations = split(features.toFloatArray(), rows.length);
+            pooled = ActivationPooler.pool(features, pooling);
         }
-        double[] perFeature = featureContributions(pooled(activations, pooling, sae.dSae()), scorer, readout);
+        double[] perFeature = featureContributions(pooled, scorer, readout);
         for (int i = 0; i < perFeature.length; i++) {
             if (perFeature[i] != 0) {
                 spreadOverTokens(i, perFeature[i], activations, rows, pooling, states, text, perChar);
@@ -60,34 +58,18 @@ public final class TokenAttribution {
 
     /** A feature's part of the score, given the pooled activations (see the class comment). */
     static double[] featureContributions(float[] pooled, ProximityScorer scorer, Readout readout) {
-        FeatureGeometry geometry = scorer.geometry();
-        double total = 0;
-        for (float a : pooled) {
-            total += Math.max(0, a);
+        if (readout == null) {
+            return scorer.contributions(pooled, scorer.kind());
         }
-        boolean[] toxic = new boolean[pooled.length];
-        geometry.toxic().forEach(t -> toxic[t.id()] = true);
-        boolean[] benign = new boolean[pooled.length];
-        geometry.benign().forEach(b -> benign[b.id()] = true);
+        double[] proximity = scorer.contributions(pooled, ScorerKind.PROXIMITY);
+        double[] mass = scorer.contributions(pooled, ScorerKind.TOXIC_MASS);
+        double[] contrast = scorer.contributions(pooled, ScorerKind.CONTRAST);
+        Readout.Weights w = readout.weights();
         double[] contribution = new double[pooled.length];
-        for (int i = 0; i < pooled.length && total > 0; i++) {
-            double share = Math.max(0, pooled[i]) / total;
-            double proximity = share * geometry.proximity()[i];
-            double mass = toxic[i] ? share : 0;
-            double contrast = toxic[i] ? share : benign[i] ? -share : 0;
-            contribution[i] = readout == null
-                    ? switch (scorer.kind()) {
-                        case PROXIMITY -> proximity;
-                        case TOXIC_MASS -> mass;
-                        case CONTRAST -> contrast;
-                        case READOUT -> 0;
-                    }
-                    : readout.weights().proximity() * proximity + readout.weights().toxicMass() * mass
-                            + readout.weights().contrast() * contrast;
+        for (int i = 0; i < pooled.length; i++) {
+            contribution[i] = w.proximity() * proximity[i] + w.toxicMass() * mass[i] + w.contrast() * contrast[i];
         }
-        if (readout != null) {
-            readout.weights().features().forEach((id, w) -> contribution[id] += w * pooled[id]);
-        }
+        w.features().forEach((id, weight) -> contribution[id] += weight * pooled[id]);
         return contribution;
     }
 
@@ -162,27 +144,6 @@ public final class TokenAttribution {
             }
         }
         return segments;
-    }
-
-    private static int[] rowsRead(TokenStates states, boolean responseOnly) {
-        int count = responseOnly ? states.responseTokens() : 0;
-        int[] rows = new int[count == 0 ? states.tokens() : count];
-        for (int i = 0, r = 0; i < states.tokens(); i++) {
-            if (count == 0 || states.response()[i]) {
-                rows[r++] = i;
-            }
-        }
-        return rows;
-    }
-
-    private static float[] pooled(float[][] activations, Pooling pooling, int features) {
-        float[] pooled = new float[features];
-        for (float[] row : activations) {
-            for (int i = 0; i < features; i++) {
-                pooled[i] = pooling == Pooling.MAX ? Math.max(pooled[i], row[i]) : pooled[i] + row[i] / activations.length;
-            }
-        }
-        return pooled;
     }
 
     private static float[][] split(float[] flat, int rows) {

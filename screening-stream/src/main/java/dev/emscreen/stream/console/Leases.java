@@ -33,12 +33,6 @@ final class Leases {
         return after.annotator().equals(annotator);
     }
 
-    /** Whether anyone other than {@code annotator} holds the sample now. */
-    boolean heldByOther(String sampleId, String annotator, Instant now) {
-        Lease lease = bySample.get(sampleId);
-        return lease != null && !lease.expires().isBefore(now) && !lease.annotator().equals(annotator);
-    }
-
     boolean holds(String sampleId, String annotator, Instant now) {
         Lease lease = bySample.get(sampleId);
         return lease != null && !lease.expires().isBefore(now) && lease.annotator().equals(annotator);

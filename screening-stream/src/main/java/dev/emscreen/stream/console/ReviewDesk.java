@@ -80,7 +80,7 @@ public final class ReviewDesk {
         for (WaitingSample candidate : snapshot.in(filter.order())) {
             String id = candidate.sampleId();
             if (!filter.admits(candidate) || sent.containsKey(id) || mine.contains(id) || skipped(desk, id)
-                    || leases.heldByOther(id, annotator, now) || !leases.claim(id, annotator, now)) {
+                    || !leases.claim(id, annotator, now)) { // the claim itself refuses a sample another holds
                 continue;
             }
             ScreenedSample screened = queue.source().get(id);

@@ -28,11 +28,18 @@ public final class StreamClientSettings {
     }
 
     /** The serdes read registry settings as Kafka clients do: everything under kafka-streams.*, plus the URL. */
-    static Map<String, Object> serdes(Config all) {
+    public static Map<String, Object> serdes(Config all) {
         Map<String, Object> serde = new HashMap<>(kafkaStreams(all));
         all.getOptionalValue("quarkus.kafka-streams.schema-registry-url", String.class)
                 .ifPresent(url -> serde.put("schema.registry.url", url));
         return serde;
+    }
+
+    /** The review console's producer: the brokers and their security settings, as the admin client gets them. */
+    public static Map<String, Object> producer(Config all) {
+        Map<String, Object> producer = admin(all);
+        producer.remove(AdminClientConfig.DEFAULT_API_TIMEOUT_MS_CONFIG);
+        return producer;
     }
 
     /** The topic admin: the brokers and their security settings, not the registry's credentials. */

@@ -25,6 +25,23 @@ public interface StreamConfig {
 
     FeatureSets featureSet();
 
+    Review review();
+
+    /** The review console at /review. */
+    interface Review {
+        /** How long a sample stays with an annotator whose page stopped renewing it (closed, offline). */
+        Duration leaseTtl();
+
+        /** How long a ruling waits before it is sent: U takes it back within this time. */
+        Duration undoWindow();
+
+        /**
+         * Signs the per-annotator token every console request that changes something must carry (CSRF).
+         * Set it, the same on every instance, behind a load balancer; unset, each start picks a random one.
+         */
+        Optional<String> csrfKey();
+    }
+
     interface Topics {
         String samples();
 

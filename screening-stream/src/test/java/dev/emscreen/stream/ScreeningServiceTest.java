@@ -9,18 +9,10 @@ import static org.hamcrest.Matchers.hasItem;
 import dev.emscreen.records.ReviewAction;
 import dev.emscreen.records.ReviewDecision;
 import dev.emscreen.records.TrainingSample;
-import dev.emscreen.schemas.serde.SpecificAvroSerde;
 import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.Map;
-import java.util.Properties;
-import org.apache.kafka.clients.producer.KafkaProducer;
-import org.apache.kafka.clients.producer.ProducerConfig;
-import org.apache.kafka.clients.producer.ProducerRecord;
-import org.apache.kafka.common.serialization.ByteArraySerializer;
-import org.apache.kafka.common.serialization.StringSerializer;
 import org.junit.jupiter.api.Test;
 
 /** The service as deployed: Quarkus, a real broker, HTTP endpoints for verdicts, health and metrics. */
@@ -34,7 +26,7 @@ class ScreeningServiceTest {
                 .body("checks.find { it.name == 'feature-set' }.data.version", equalTo(KafkaWithFeatureSet.featureSet.version()));
 
         TrainingSample sample = TestSamples.sample("service-1", 3);
-        send("screening.samples", "service-1", serde(TrainingSample.class).serializer().serialize("screening.samples", sample));
+        KafkaWithFeatureSet.send("screening.samples", "service-1", sample);
 
         awaitVerdict("service-1", "REVIEW");
         given().when().get("/samples/service-1/verdict").then().statusCode(200)
@@ -44,8 +36,7 @@ class ScreeningServiceTest {
 
         ReviewDecision decision = new ReviewDecision("service-1", ReviewAction.QUARANTINE, "ana", "dangerous advice",
                 Instant.now());
-        send("screening.review-decisions", "service-1",
-                serde(ReviewDecision.class).serializer().serialize("screening.review-decisions", decision));
+        KafkaWithFeatureSet.send("screening.review-decisions", "service-1", decision);
 
         awaitVerdict("service-1", "QUARANTINED");
         given().when().get("/samples/service-1/verdict").then().statusCode(200)
@@ -61,8 +52,7 @@ class ScreeningServiceTest {
 
     @Test
     void metricsShowRoutesTheServingSetAndConsumerLag() throws Exception {
-        send("screening.samples", "metrics-1", serde(TrainingSample.class).serializer()
-                .serialize("screening.samples", TestSamples.sample("metrics-1", 1)));
+        KafkaWithFeatureSet.send("screening.samples", "metrics-1", TestSamples.sample("metrics-1", 1));
         awaitVerdict("metrics-1", "REVIEW");
 
         String metrics = given().when().get("/q/metrics").then().statusCode(200).extract().asString();
@@ -83,19 +73,5 @@ class ScreeningServiceTest {
             assertThat(response.statusCode()).as(response.body().asString()).isEqualTo(200);
             assertThat(response.jsonPath().getString("decision")).as("decision of " + id).isEqualTo(decision);
         });
-    }
-
-    private static void send(String topic, String key, byte[] value) throws Exception {
-        Properties props = new Properties();
-        props.put(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, KafkaWithFeatureSet.broker.bootstrapServers());
-        try (KafkaProducer<String, byte[]> producer = new KafkaProducer<>(props, new StringSerializer(), new ByteArraySerializer())) {
-            producer.send(new ProducerRecord<>(topic, key, value)).get();
-        }
-    }
-
-    private static <T extends org.apache.avro.specific.SpecificRecord> SpecificAvroSerde<T> serde(Class<T> type) {
-        SpecificAvroSerde<T> serde = new SpecificAvroSerde<>(type);
-        serde.configure(Map.of("schema.registry.url", KafkaWithFeatureSet.REGISTRY), false);
-        return serde;
     }
 }

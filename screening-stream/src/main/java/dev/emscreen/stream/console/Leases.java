@@ -38,24 +38,20 @@ final class Leases {
         return lease != null && !lease.expires().isBefore(now) && lease.annotator().equals(annotator);
     }
 
-    /** The annotator is still there: every lease of theirs runs another {@code ttl}. */
+    /** The annotator is still there: every live lease of theirs runs at least another {@code ttl}. */
     void renew(String annotator, Instant now) {
+        Instant until = now.plus(ttl);
         bySample.replaceAll((id, lease) -> lease.annotator().equals(annotator) && !lease.expires().isBefore(now)
-                ? new Lease(annotator, now.plus(ttl)) : lease);
-    }
-
-    /** Keeps a lease at least until {@code until} (a decision waiting out its undo window). */
-    void holdUntil(String sampleId, String annotator, Instant until) {
-        bySample.computeIfPresent(sampleId, (id, lease) -> lease.annotator().equals(annotator) && lease.expires().isBefore(until)
-                ? new Lease(annotator, until) : lease);
+                && lease.expires().isBefore(until) ? new Lease(annotator, until) : lease);
     }
 
     void release(String sampleId, String annotator) {
         bySample.computeIfPresent(sampleId, (id, lease) -> lease.annotator().equals(annotator) ? null : lease);
     }
 
-    void releaseAll(String annotator) {
-        bySample.values().removeIf(lease -> lease.annotator().equals(annotator));
+    /** Gives back every sample the annotator holds except {@code keep}, in one pass (nobody can slip in between). */
+    void releaseAllBut(String annotator, java.util.Set<String> keep) {
+        bySample.entrySet().removeIf(e -> e.getValue().annotator().equals(annotator) && !keep.contains(e.getKey()));
     }
 
     /** Forgets expired leases (called now and then; an expired lease already counts as free). */

@@ -43,10 +43,14 @@ public final class ReviewDesk {
     private record Held(ReviewDecision decision, Instant due, boolean agreesWithModel) {
     }
 
-    /** One annotator's desk: rulings still inside their undo window (latest last) and samples skipped. */
+    /**
+     * One annotator's desk: rulings still waiting to be sent (latest last), the sample on their screen,
+     * and samples skipped. Guarded by its own monitor.
+     */
     private static final class Annotator {
         final Deque<Held> held = new ArrayDeque<>();
         final Set<String> skipped = new HashSet<>();
+        String showing;
     }
 
     private final ReviewQueue queue;
@@ -56,9 +60,15 @@ public final class ReviewDesk {
     private final Clock clock;
     private final DecisionLog log = new DecisionLog();
     private final Map<String, Annotator> annotators = new ConcurrentHashMap<>();
+    /**
+     * Samples with a ruling waiting out its undo window or being sent, and who ruled: nobody is given
+     * them, whatever became of leases meanwhile (the broker may be down for longer than a lease lasts).
+     */
+    private final Map<String, String> ruled = new ConcurrentHashMap<>();
     /** Sent rulings, by sample, until a snapshot read after the send no longer holds the sample. */
     private final Map<String, Instant> sent = new ConcurrentHashMap<>();
     private volatile Instant lastUsed = Instant.EPOCH;
+    private volatile boolean closing;
 
     public ReviewDesk(WaitingSamples waiting, DecisionSender sender, Duration leaseTtl, Duration undoWindow, Clock clock) {
         if (undoWindow.isNegative()) {
@@ -71,37 +81,42 @@ public final class ReviewDesk {
         this.clock = clock;
     }
 
-    /** The next sample for {@code annotator} under {@code filter}, now held by them; empty when none is free. */
+    /**
+     * The next sample for {@code annotator} under {@code filter}, now held by them (the one they were
+     * shown before goes back to the queue); empty when none is free.
+     */
     public Optional<Shown> next(String annotator, QueueFilter filter) {
         Instant now = touch();
         Annotator desk = desk(annotator);
         ReviewQueue.Snapshot snapshot = queue.snapshot(now);
-        Set<String> mine = heldIds(desk);
         for (WaitingSample candidate : snapshot.in(filter.order())) {
             String id = candidate.sampleId();
-            if (!filter.admits(candidate) || sent.containsKey(id) || mine.contains(id) || skipped(desk, id)
+            if (!filter.admits(candidate) || sent.containsKey(id) || ruled.containsKey(id) || skipped(desk, id)
                     || !leases.claim(id, annotator, now)) { // the claim itself refuses a sample another holds
                 continue;
             }
             ScreenedSample screened = queue.source().get(id);
-            if (screened == null) { // decided elsewhere since the snapshot
+            if (screened == null || ruled.containsKey(id)) { // decided elsewhere since the snapshot, or just now
                 leases.release(id, annotator);
                 continue;
             }
-            return Optional.of(new Shown(screened, waiting(filter, snapshot, now)));
+            showing(desk, annotator, id);
+            return Optional.of(new Shown(screened, waiting(filter, snapshot)));
         }
+        showing(desk, annotator, null);
         return Optional.empty();
     }
 
     /** Rules on a sample the annotator holds; sent after the undo window. */
     public void decide(String annotator, String sampleId, ReviewAction action, String reason) {
         Instant now = touch();
+        open();
         if (reason != null && reason.length() > MAX_REASON_CHARS) {
             throw new IllegalArgumentException("the reason is " + reason.length() + " characters; at most " + MAX_REASON_CHARS);
         }
         Annotator desk = desk(annotator);
         synchronized (desk) {
-            if (heldIds(desk).contains(sampleId)) {
+            if (annotator.equals(ruled.get(sampleId))) {
                 throw new NotYours("sample " + sampleId + " is already decided; press U to take that back first");
             }
             if (!leases.holds(sampleId, annotator, now)) {
@@ -113,10 +128,13 @@ public final class ReviewDesk {
                 throw new NotYours("sample " + sampleId + " no longer waits for review (decided elsewhere)");
             }
             String why = reason == null || reason.isBlank() ? null : reason.strip();
-            Instant due = now.plus(undoWindow);
-            desk.held.addLast(new Held(new ReviewDecision(sampleId, action, annotator, why, now), due,
+            ruled.put(sampleId, annotator);
+            desk.held.addLast(new Held(new ReviewDecision(sampleId, action, annotator, why, now), now.plus(undoWindow),
                     ModelLean.of(screened.getVerdict()) == action));
-            leases.holdUntil(sampleId, annotator, due.plusSeconds(60));
+            if (sampleId.equals(desk.showing)) {
+                desk.showing = null;
+            }
+            leases.release(sampleId, annotator); // the ruling reserves it now
         }
     }
 
@@ -126,26 +144,42 @@ public final class ReviewDesk {
         Annotator desk = desk(annotator);
         synchronized (desk) {
             desk.skipped.add(sampleId);
+            if (sampleId.equals(desk.showing)) {
+                desk.showing = null;
+            }
         }
         leases.release(sampleId, annotator);
     }
 
-    /** Takes back the annotator's latest ruling that has not been sent; the sample, still theirs, is shown again. */
+    /**
+     * Takes back the annotator's latest ruling while it is inside its undo window; the sample, theirs
+     * again, is shown again. A ruling past its window is being sent (or was): it cannot be taken back,
+     * so the sender and undo never both have it.
+     */
     public Optional<Shown> undo(String annotator) {
-        Instant now = touch();
+        touch();
+        open();
         Annotator desk = desk(annotator);
         Held undone;
+        Instant now;
         synchronized (desk) {
+            now = clock.instant();
+            Held last = desk.held.peekLast();
+            if (last == null || !last.due().isAfter(now)) {
+                return Optional.empty();
+            }
             undone = desk.held.pollLast();
+            String id = undone.decision().getSampleId();
+            if (!leases.claim(id, annotator, now)) { // cannot happen while the ruling reserved it; never show a sample twice
+                desk.held.addLast(undone);
+                throw new NotYours("sample " + id + " is held by another annotator; the ruling stands");
+            }
+            ruled.remove(id, annotator);
+            showing(desk, annotator, id);
         }
-        if (undone == null) {
-            return Optional.empty();
-        }
-        String id = undone.decision().getSampleId();
-        leases.claim(id, annotator, now);
-        ScreenedSample screened = queue.source().get(id);
+        ScreenedSample screened = queue.source().get(undone.decision().getSampleId());
         return screened == null ? Optional.empty()
-                : Optional.of(new Shown(screened, waiting(QueueFilter.ALL, queue.snapshot(now), now)));
+                : Optional.of(new Shown(screened, waiting(QueueFilter.ALL, queue.snapshot(now))));
     }
 
     /** The annotator's page is open: their samples stay theirs. */
@@ -153,49 +187,72 @@ public final class ReviewDesk {
         leases.renew(annotator, touch());
     }
 
-    /** The annotator left (signed out, closed the page): their samples go back to the queue; rulings are still sent. */
+    /** The annotator left (signed out, closed the page): the sample on their screen goes back; rulings are still sent. */
     public void leave(String annotator) {
         touch();
         Annotator desk = desk(annotator);
-        Set<String> keep;
         synchronized (desk) {
-            keep = heldIds(desk);
             desk.skipped.clear();
+            desk.showing = null;
         }
-        Instant now = clock.instant();
-        leases.releaseAll(annotator);
-        keep.forEach(id -> leases.claim(id, annotator, now)); // rulings in their undo window stay reserved until sent
+        leases.releaseAllBut(annotator, Set.of());
     }
 
     /** Sends every ruling whose undo window has passed. Called by the console's scheduler. */
     public void sendDue() {
-        Instant now = clock.instant();
+        sendDueBy(clock.instant());
+    }
+
+    /**
+     * The service is stopping: refuses new rulings and undos, then sends every ruling, in or past its
+     * window. Call once the scheduler has stopped. Returns how many could not be sent (their samples
+     * stay waiting on the review topic).
+     */
+    public int closeAndSendAll() {
+        closing = true;
+        sendDueBy(Instant.MAX);
+        int left = 0;
+        for (Annotator desk : annotators.values()) {
+            synchronized (desk) {
+                left += desk.held.size();
+            }
+        }
+        return left;
+    }
+
+    private void sendDueBy(Instant cutoff) {
         for (var entry : annotators.entrySet()) {
             Annotator desk = entry.getValue();
             while (true) {
                 Held first;
-                synchronized (desk) {
+                synchronized (desk) { // taken out under the monitor: undo can no longer reach it
                     first = desk.held.peekFirst();
-                    if (first == null || first.due().isAfter(now)) {
+                    if (first == null || first.due().isAfter(cutoff)) {
                         break;
                     }
+                    desk.held.pollFirst();
                 }
+                String id = first.decision().getSampleId();
                 try {
                     sender.send(first.decision());
                 } catch (Exception e) {
-                    LOG.warn("Could not send {}'s ruling on {} (retrying): {}", entry.getKey(), first.decision().getSampleId(),
-                            e.toString());
+                    synchronized (desk) {
+                        desk.held.addFirst(first); // still past its window: sent on the next round, not undoable
+                    }
+                    LOG.warn("Could not send {}'s ruling on {} (retrying): {}", entry.getKey(), id, e.toString());
                     break;
                 }
-                String id = first.decision().getSampleId();
-                synchronized (desk) {
-                    desk.held.remove(first);
-                }
-                sent.put(id, now);
-                leases.release(id, entry.getKey());
+                Instant now = clock.instant();
+                sent.put(id, now); // before the reservation goes: the sample is hidden from every queue throughout
+                ruled.remove(id, entry.getKey());
                 log.add(new DecisionLog.Entry(entry.getKey(), now, first.decision().getAction(), first.agreesWithModel()));
             }
         }
+    }
+
+    /** The sample while it waits for review on this instance. */
+    public Optional<ScreenedSample> waitingSample(String sampleId) {
+        return Optional.ofNullable(queue.source().get(sampleId));
     }
 
     /** Re-reads the store if someone used the console in the last ten minutes; forgets what the store has caught up with. */
@@ -217,19 +274,18 @@ public final class ReviewDesk {
     public Dashboard dashboard(QueueFilter filter) {
         Instant now = touch();
         ReviewQueue.Snapshot snapshot = queue.snapshot(now);
-        Instant oldest = snapshot.oldest().stream().filter(filter::admits).filter(s -> !sent.containsKey(s.sampleId()))
+        Instant oldest = snapshot.oldest().stream().filter(filter::admits)
+                .filter(s -> !sent.containsKey(s.sampleId()) && !ruled.containsKey(s.sampleId()))
                 .map(WaitingSample::since).findFirst().orElse(null);
-        return new Dashboard(waiting(filter, snapshot, now), oldest == null ? null : Duration.between(oldest, now).toSeconds(),
+        return new Dashboard(waiting(filter, snapshot), oldest == null ? null : Duration.between(oldest, now).toSeconds(),
                 log.stats(now), snapshot.domains(), snapshot.versions());
     }
 
-    /** Samples under {@code filter} nobody has ruled on (held ones included: they may come back). */
-    private int waiting(QueueFilter filter, ReviewQueue.Snapshot snapshot, Instant now) {
-        Set<String> ruled = new HashSet<>();
-        annotators.values().forEach(desk -> ruled.addAll(heldIds(desk)));
+    /** Samples under {@code filter} nobody has ruled on. */
+    private int waiting(QueueFilter filter, ReviewQueue.Snapshot snapshot) {
         int count = 0;
         for (WaitingSample sample : snapshot.oldest()) {
-            if (filter.admits(sample) && !sent.containsKey(sample.sampleId()) && !ruled.contains(sample.sampleId())) {
+            if (filter.admits(sample) && !sent.containsKey(sample.sampleId()) && !ruled.containsKey(sample.sampleId())) {
                 count++;
             }
         }
@@ -242,11 +298,21 @@ public final class ReviewDesk {
         }
     }
 
-    private static Set<String> heldIds(Annotator desk) {
+    /** Records what is on the annotator's screen now; the sample shown before, if not ruled on, goes back to the queue. */
+    private void showing(Annotator desk, String annotator, String id) {
+        String before;
         synchronized (desk) {
-            Set<String> ids = new HashSet<>();
-            desk.held.forEach(h -> ids.add(h.decision().getSampleId()));
-            return ids;
+            before = desk.showing;
+            desk.showing = id;
+        }
+        if (before != null && !before.equals(id)) {
+            leases.release(before, annotator);
+        }
+    }
+
+    private void open() {
+        if (closing) {
+            throw new IllegalStateException("the service is stopping; rule again in a moment (on another instance)");
         }
     }
 

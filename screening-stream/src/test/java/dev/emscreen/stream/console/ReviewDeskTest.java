@@ -39,18 +39,7 @@ class ReviewDeskTest {
         put("old-health", "health", 0.30, START.minusSeconds(300));
         put("mid-code", "code", 0.90, START.minusSeconds(200));
         put("new-health", "health", 0.60, START.minusSeconds(100));
-        WaitingSamples waiting = new WaitingSamples() {
-            @Override
-            public void forEach(BiConsumer<String, ScreenedSample> action) {
-                store.forEach(action);
-            }
-
-            @Override
-            public ScreenedSample get(String sampleId) {
-                return store.get(sampleId);
-            }
-        };
-        desk = new ReviewDesk(waiting, sent::add, Duration.ofSeconds(30), Duration.ofSeconds(5), clock);
+        desk = new ReviewDesk(new MapSamples(), sent::add, Duration.ofSeconds(30), Duration.ofSeconds(5), clock);
     }
 
     @Test
@@ -153,6 +142,45 @@ class ReviewDeskTest {
     }
 
     @Test
+    void aRulingPastItsWindowIsNotTakenBackEvenWhileTheBrokerIsDownAndLeavesOnShutdown() {
+        List<ReviewDecision> delivered = new ArrayList<>();
+        boolean[] brokerUp = {false};
+        ReviewDesk offline = new ReviewDesk(new MapSamples(), d -> {
+            if (!brokerUp[0]) {
+                throw new IllegalStateException("broker unreachable");
+            }
+            delivered.add(d);
+        }, Duration.ofSeconds(30), Duration.ofSeconds(5), clock);
+        String first = offline.next("ana", QueueFilter.ALL).orElseThrow().screened().getSample().getId();
+        offline.decide("ana", first, ReviewAction.ACCEPT, null);
+        clock.advance(Duration.ofSeconds(6));
+        offline.sendDue();
+
+        assertThat(offline.undo("ana")).as("past its window: the sender owns it").isEmpty();
+        String second = offline.next("ana", QueueFilter.ALL).orElseThrow().screened().getSample().getId();
+        offline.decide("ana", second, ReviewAction.QUARANTINE, null);
+        clock.advance(Duration.ofMinutes(10)); // far past every lease
+        assertThat(offline.next("ben", QueueFilter.ALL)).as("ruled on, unsent: still nobody else's")
+                .map(s -> s.screened().getSample().getId()).hasValueSatisfying(id -> assertThat(id).isNotIn(first, second));
+        assertThat(offline.closeAndSendAll()).as("nothing reaches a broker that is down").isEqualTo(2);
+        assertThatThrownBy(() -> offline.undo("ana")).as("stopping: no more changes").isInstanceOf(IllegalStateException.class);
+
+        brokerUp[0] = true;
+        assertThat(offline.closeAndSendAll()).isZero();
+        assertThat(delivered).extracting(ReviewDecision::getSampleId).containsExactly(first, second);
+    }
+
+    @Test
+    void theSampleAnAnnotatorMovesAwayFromGoesBackToTheQueue() {
+        assertThat(next("ana", QueueFilter.ALL)).isEqualTo("old-health");
+        assertThat(next("ana", QueueFilter.of("code", null, null))).as("she changed the filter").isEqualTo("mid-code");
+
+        assertThat(next("ben", QueueFilter.ALL)).as("no longer on her screen").isEqualTo("old-health");
+        desk.heartbeat("ana");
+        assertThatThrownBy(() -> desk.decide("ana", "old-health", ReviewAction.ACCEPT, null)).isInstanceOf(ReviewDesk.NotYours.class);
+    }
+
+    @Test
     void anOverlongReasonIsRefused() {
         String id = next("ana", QueueFilter.ALL);
         assertThatThrownBy(() -> desk.decide("ana", id, ReviewAction.ACCEPT, "x".repeat(ReviewDesk.MAX_REASON_CHARS + 1)))
@@ -171,6 +199,18 @@ class ReviewDeskTest {
                 .setFeatureSetVersion("fs-test").setEncoderId("e").setSaeId("s").setScreenedAt(screenedAt)
                 .setDecidedBy(DecisionSource.MODEL).setAnnotator(null).setReviewReason(null).setFlags(List.of()).build();
         store.put(id, new ScreenedSample(sample, verdict));
+    }
+
+    private final class MapSamples implements WaitingSamples {
+        @Override
+        public void forEach(BiConsumer<String, ScreenedSample> action) {
+            store.forEach(action);
+        }
+
+        @Override
+        public ScreenedSample get(String sampleId) {
+            return store.get(sampleId);
+        }
     }
 
     private static final class MovingClock extends Clock {

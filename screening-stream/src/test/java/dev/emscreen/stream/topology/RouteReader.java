@@ -19,14 +19,14 @@ import org.apache.kafka.common.serialization.ByteArrayDeserializer;
  * assigns itself every partition (as {@code TopicSnapshot} does) rather than joining a consumer group,
  * so there is no rebalance to wait for, and each read goes on from where the last one stopped.
  */
-final class RouteReader implements AutoCloseable {
+public final class RouteReader implements AutoCloseable {
 
     private final KafkaConsumer<byte[], byte[]> consumer;
     private final List<TopicPartition> partitions = new ArrayList<>();
     private final Map<String, List<ConsumerRecord<byte[], byte[]>>> byTopic = new HashMap<>();
     private int total;
 
-    RouteReader(String bootstrap, List<String> topics) {
+    public RouteReader(String bootstrap, List<String> topics) {
         Properties props = new Properties();
         props.put(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap);
         props.put(ConsumerConfig.ISOLATION_LEVEL_CONFIG, "read_committed");
@@ -41,7 +41,7 @@ final class RouteReader implements AutoCloseable {
     }
 
     /** Reads until {@code expected} records have arrived in all; returns what has arrived, by topic. */
-    Map<String, List<ConsumerRecord<byte[], byte[]>>> readAtLeast(int expected, Duration timeout) {
+    public Map<String, List<ConsumerRecord<byte[], byte[]>>> readAtLeast(int expected, Duration timeout) {
         // In the test's thread: a consumer must not be used from two threads at once.
         await().pollInSameThread().pollInterval(Duration.ZERO).atMost(timeout).until(() -> {
             poll();
@@ -51,7 +51,7 @@ final class RouteReader implements AutoCloseable {
     }
 
     /** Reads on to the end of every partition as it is now (its last committed record); returns all read, by topic. */
-    Map<String, List<ConsumerRecord<byte[], byte[]>>> readToEnd(Duration timeout) {
+    public Map<String, List<ConsumerRecord<byte[], byte[]>>> readToEnd(Duration timeout) {
         Map<TopicPartition, Long> end = consumer.endOffsets(partitions);
         await().pollInSameThread().pollInterval(Duration.ZERO).atMost(timeout).until(() -> {
             if (partitions.stream().allMatch(p -> consumer.position(p) >= end.get(p))) {

@@ -44,6 +44,7 @@ class DemoIT {
 
         assertThat(finished).as(out).isTrue();
         assertThat(demo.exitValue()).as(out).isZero();
+        assertThat(out).contains("Review console: http://localhost:18080/review/ (");
         assertThat(out).contains("total          " + sent + " = " + sent + " sent", "One example per route:",
                 "Stopped everything this command started");
         int accepted = count(out, "accepted"), review = count(out, "review"), quarantined = count(out, "quarantined"),

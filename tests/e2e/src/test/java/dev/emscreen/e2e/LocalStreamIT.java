@@ -4,13 +4,22 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import java.io.IOException;
+import java.net.CookieManager;
 import java.net.Socket;
+import java.net.URI;
+import java.net.URLEncoder;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -50,6 +59,8 @@ class LocalStreamIT {
             assertThat(summary.exit()).as(summary.output() + "\nstream log:\n" + Launcher.read(log)).isZero();
             assertThat(summary.output()).contains("total          " + sent + " = " + sent + " sent");
 
+            theReviewConsoleTakesThePrintedSignIn(Launcher.read(log));
+
             List<ProcessHandle> started = stream.descendants().toList();
             assertThat(started).as("broker, registry service and stream run as children").hasSizeGreaterThanOrEqualTo(3);
 
@@ -63,6 +74,39 @@ class LocalStreamIT {
             stream.descendants().forEach(ProcessHandle::destroyForcibly);
             stream.destroyForcibly();
         }
+    }
+
+    /** The address and sign-in the stream printed open the review console, and nothing opens it without them. */
+    private static void theReviewConsoleTakesThePrintedSignIn(String streamOutput) throws Exception {
+        Matcher printed = Pattern.compile("Review console: (http://localhost:8080/review/) \\(sign in as (\\S+), password (\\S+);")
+                .matcher(streamOutput);
+        assertThat(printed.find()).as(streamOutput).isTrue();
+        URI console = URI.create(printed.group(1));
+        HttpClient anonymous = HttpClient.newHttpClient();
+        HttpResponse<String> refused = anonymous.send(HttpRequest.newBuilder(console.resolve("api/next")).build(),
+                HttpResponse.BodyHandlers.ofString());
+        assertThat(refused.statusCode()).isEqualTo(302);
+        assertThat(refused.headers().firstValue("Location")).hasValueSatisfying(l -> assertThat(l).contains("/review/login.html"));
+
+        HttpClient browser = HttpClient.newBuilder().cookieHandler(new CookieManager()).build();
+        String form = "j_username=" + URLEncoder.encode(printed.group(2), StandardCharsets.UTF_8)
+                + "&j_password=" + URLEncoder.encode(printed.group(3), StandardCharsets.UTF_8);
+        HttpResponse<String> signedIn = browser.send(HttpRequest.newBuilder(console.resolve("/j_security_check"))
+                .header("Content-Type", "application/x-www-form-urlencoded").POST(HttpRequest.BodyPublishers.ofString(form))
+                .build(), HttpResponse.BodyHandlers.ofString());
+        assertThat(signedIn.statusCode()).as(signedIn.body()).isEqualTo(302);
+        assertThat(signedIn.headers().firstValue("Location")).hasValueSatisfying(l -> assertThat(l).doesNotContain("login"));
+        HttpResponse<String> session = browser.send(HttpRequest.newBuilder(console.resolve("api/session")).build(),
+                HttpResponse.BodyHandlers.ofString());
+        assertThat(session.statusCode()).as(session.body()).isEqualTo(200);
+        assertThat(session.body()).contains("\"annotator\":\"" + printed.group(2) + "\"", "csrfToken");
+        Matcher token = Pattern.compile("\"csrfToken\":\"([^\"]+)\"").matcher(session.body());
+        assertThat(token.find()).as(session.body()).isTrue();
+        HttpResponse<String> next = browser.send(HttpRequest.newBuilder(console.resolve("api/next"))
+                .header("X-CSRF-Token", token.group(1)).POST(HttpRequest.BodyPublishers.noBody()).build(),
+                HttpResponse.BodyHandlers.ofString());
+        assertThat(next.statusCode()).as(next.body()).isEqualTo(200);
+        assertThat(next.body()).contains("\"waiting\":");
     }
 
     private static boolean listening(int port) {

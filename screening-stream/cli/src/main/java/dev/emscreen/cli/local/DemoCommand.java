@@ -36,6 +36,10 @@ public final class DemoCommand implements Callable<Integer> {
     @Option(names = "--in", description = "Samples to import (default: deploy/demo/stream.jsonl).")
     Path input;
 
+    @Option(names = "--keep", description = "Leave it running afterwards (the review console with the demo's samples to "
+            + "review, the verdict API, metrics) until Ctrl-C.")
+    boolean keep;
+
     @Override
     public Integer call() throws Exception {
         long started = System.nanoTime();
@@ -61,6 +65,7 @@ public final class DemoCommand implements Callable<Integer> {
                     .awaitHttp(registryUrl + "/q/health/ready", Duration.ofMinutes(3));
 
             System.out.println("[3/6] screening stream on http://localhost:" + httpPort + " (no feature set yet: it waits, not ready)");
+            ReviewConsoleAddress.print(stack, httpPort);
             ChildProcess stream = stack.startStream(new LocalStack.StreamSettings(bootstrap, registryUrl + "/ccompat", auth, httpPort,
                     demo.resolve("streams"), null, "-Xmx2g"), demo.resolve("logs/stream.log"));
             stream.awaitHttp("http://localhost:" + httpPort + "/q/health/live", Duration.ofMinutes(3));
@@ -86,9 +91,23 @@ public final class DemoCommand implements Callable<Integer> {
             System.out.println();
             System.out.print("Fine-tuning data (chat format): ");
             run(new ExportCommand(), kafka, "--route", "accepted", "--out", demo.resolve("accepted.jsonl").toString());
-            System.out.printf("%nDemo finished in %d s. To keep it running and explore: ./emscreen stream, then ./emscreen import, "
-                    + "summary, decide, export with no options (see README, \"Try it end to end\").%n",
-                    Duration.ofNanos(System.nanoTime() - started).toSeconds());
+            if (keep) {
+                System.out.printf("%nDemo ready in %d s and left running: work its review queue in the console,%n",
+                        Duration.ofNanos(System.nanoTime() - started).toSeconds());
+                ReviewConsoleAddress.print(stack, httpPort);
+                System.out.printf("and feed it more with ./emscreen import --in FILE.jsonl %s. Ctrl-C stops everything.%n",
+                        String.join(" ", kafka));
+                ChildProcess exited = stack.awaitAnyExit();
+                if (stack.closing()) {
+                    return status;
+                }
+                System.err.printf("emscreen demo: %s exited on its own; last lines of %s:%n%s%n", exited.name(), exited.log(),
+                        exited.tail(20));
+                return 1;
+            }
+            System.out.printf("%nDemo finished in %d s. To keep it running and explore (the review console too): "
+                    + "./emscreen demo --keep, or ./emscreen stream and then ./emscreen import, summary, decide, export with "
+                    + "no options (see README, \"Try it end to end\").%n", Duration.ofNanos(System.nanoTime() - started).toSeconds());
             return status;
         }
     }

@@ -10,7 +10,10 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HexFormat;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
+import java.util.Properties;
+import java.util.TreeMap;
 import java.util.concurrent.CompletableFuture;
 
 /**
@@ -77,6 +80,72 @@ public final class LocalStack implements AutoCloseable {
         return auth.substring(auth.indexOf(':') + 1);
     }
 
+    /** Whether this stack created the annotators file (its password has not been shown anywhere yet). */
+    private volatile boolean annotatorsCreated;
+
+    boolean annotatorsCreated() {
+        return annotatorsCreated;
+    }
+
+    /** The review console's default annotator, created with the first local stack. */
+    static final String FIRST_ANNOTATOR = "annotator";
+
+    /**
+     * The review console's annotators, name to password: {@code local/annotators.properties}, created
+     * on first use with one annotator and a random password (owner-readable only). A team adds a line
+     * per person.
+     */
+    Map<String, String> annotators() throws IOException {
+        Path file = home.resolve("local").resolve("annotators.properties");
+        if (!Files.isRegularFile(file)) {
+            annotatorsCreated = true;
+            byte[] secret = new byte[9];
+            new SecureRandom().nextBytes(secret);
+            writePrivate(file, "# The review console's annotators: one name=password per line (./emscreen stream reads it on start).\n"
+                    + FIRST_ANNOTATOR + "=" + HexFormat.of().formatHex(secret) + "\n");
+        }
+        Properties read = new Properties();
+        try (var in = Files.newBufferedReader(file, StandardCharsets.UTF_8)) {
+            read.load(in);
+        }
+        Map<String, String> annotators = new TreeMap<>();
+        for (String name : read.stringPropertyNames()) {
+            if (!name.matches("[A-Za-z0-9._@-]{1,64}")) {
+                throw new IllegalArgumentException(file + ": annotator name '" + name
+                        + "' must be 1-64 letters, digits or . _ @ -");
+            }
+            annotators.put(name, read.getProperty(name));
+        }
+        return annotators;
+    }
+
+    /** The annotators as the stream's configuration, in a file of its own (not on the command line, where ps shows it). */
+    private Path consoleConfig() throws IOException {
+        StringBuilder config = new StringBuilder("# Written by ./emscreen from local/annotators.properties on every start.\n");
+        annotators().forEach((name, password) -> {
+            Properties line = new Properties();
+            line.setProperty("quarkus.security.users.embedded.users." + name, password);
+            line.setProperty("quarkus.security.users.embedded.roles." + name, "annotator");
+            java.io.StringWriter out = new java.io.StringWriter();
+            try {
+                line.store(out, null);
+            } catch (IOException e) {
+                throw new java.io.UncheckedIOException(e);
+            }
+            out.toString().lines().filter(l -> !l.startsWith("#")).forEach(l -> config.append(l).append('\n'));
+        });
+        Path file = home.resolve("local").resolve("review-console.properties");
+        writePrivate(file, config.toString());
+        return file;
+    }
+
+    private static void writePrivate(Path file, String text) throws IOException {
+        Files.createDirectories(file.getParent());
+        Files.deleteIfExists(file);
+        Files.createFile(file, PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rw-------")));
+        Files.writeString(file, text, StandardCharsets.UTF_8);
+    }
+
     private static Path credentialsFile(Path home) {
         return home.resolve("local").resolve("registry-auth");
     }
@@ -102,7 +171,7 @@ public final class LocalStack implements AutoCloseable {
         List<String> command = new ArrayList<>(List.of(java(), s.heap(), "-Dai.djl.offline=true",
                 "-Dquarkus.kafka-streams.bootstrap-servers=" + s.bootstrap(),
                 "-Dquarkus.kafka-streams.schema-registry-url=" + s.registry(), "-Dquarkus.http.port=" + s.httpPort(),
-                "-Dkafka-streams.state.dir=" + s.stateDir()));
+                "-Dkafka-streams.state.dir=" + s.stateDir(), "-Dquarkus.config.locations=" + consoleConfig().toUri()));
         if (s.registryAuth() != null) {
             command.add("-Dkafka-streams.basic.auth.credentials.source=USER_INFO");
             command.add("-Dkafka-streams.basic.auth.user.info=" + s.registryAuth());

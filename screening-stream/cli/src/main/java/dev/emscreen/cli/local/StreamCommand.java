@@ -45,6 +45,7 @@ public final class StreamCommand implements Callable<Integer> {
             ChildProcess stream = bootstrap != null ? streamOnly(stack) : embedded(stack);
             System.out.printf("%nScreening. Feed it: ./emscreen import --in FILE.jsonl; watch: ./emscreen summary --expect N; "
                     + "health and metrics: http://localhost:%d/q/health, /q/metrics. Ctrl-C stops everything.%n", httpPort);
+            ReviewConsoleAddress.print(stack, httpPort);
             ChildProcess exited = stack.awaitAnyExit();
             if (stack.closing()) {
                 return 0; // stopped by a signal: the shutdown hook is stopping the rest, in order

@@ -128,15 +128,14 @@
 
   function elsewhere(addresses) {
     const where = $('elsewhere');
-    where.querySelectorAll('a').forEach((a) => a.remove());
-    const links = addresses.filter((u) => /^https?:\/\//.test(u));
-    for (const url of links) {
+    const links = addresses.filter((u) => /^https?:\/\//.test(u)).map((url) => {
       const a = document.createElement('a');
       a.href = url;
       a.textContent = url;
       a.rel = 'noopener';
-      where.append(a, ' ');
-    }
+      return a;
+    });
+    where.replaceChildren('Other instances hold the rest of the queue: ', ...links.flatMap((a) => [a, ' ']));
     where.hidden = links.length === 0;
   }
 

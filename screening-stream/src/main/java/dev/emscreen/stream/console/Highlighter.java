@@ -1,6 +1,7 @@
 package dev.emscreen.stream.console;
 
 import dev.emscreen.features.Screener;
+import dev.emscreen.features.scoring.TokenAttribution;
 import dev.emscreen.features.encoder.ChatText;
 import dev.emscreen.features.encoder.UnscreenableTextException;
 import dev.emscreen.records.ScreenedSample;
@@ -29,10 +30,8 @@ final class Highlighter {
         String domain = screened.getSample().getDomain();
         try {
             return active.use(set -> {
-                Screener.Explained explained = set.screener().explain(text, domain);
-                var h = explained.highlights();
-                return new SampleCard.Highlights(set.version(), h.unit(), h.response(), h.segments().stream()
-                        .map(s -> new SampleCard.Segment(s.start(), s.end(), s.contribution())).toList(), null);
+                TokenAttribution.Highlights h = set.screener().explain(text, domain).highlights();
+                return new SampleCard.Highlights(set.version(), h.unit(), h.response(), h.segments(), null);
             }).orElseGet(() -> SampleCard.Highlights.none("no feature set is serving yet"));
         } catch (UnscreenableTextException e) {
             return SampleCard.Highlights.none("the encoder could not read the sample: " + e.getMessage());

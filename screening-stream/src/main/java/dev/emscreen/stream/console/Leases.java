@@ -49,9 +49,8 @@ final class Leases {
         bySample.computeIfPresent(sampleId, (id, lease) -> lease.annotator().equals(annotator) ? null : lease);
     }
 
-    /** Gives back every sample the annotator holds except {@code keep}, in one pass (nobody can slip in between). */
-    void releaseAllBut(String annotator, java.util.Set<String> keep) {
-        bySample.entrySet().removeIf(e -> e.getValue().annotator().equals(annotator) && !keep.contains(e.getKey()));
+    void releaseAll(String annotator) {
+        bySample.values().removeIf(lease -> lease.annotator().equals(annotator));
     }
 
     /** Forgets expired leases (called now and then; an expired lease already counts as free). */

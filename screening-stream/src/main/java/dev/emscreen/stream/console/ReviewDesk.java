@@ -195,7 +195,7 @@ public final class ReviewDesk {
             desk.skipped.clear();
             desk.showing = null;
         }
-        leases.releaseAllBut(annotator, Set.of());
+        leases.releaseAll(annotator);
     }
 
     /** Sends every ruling whose undo window has passed. Called by the console's scheduler. */
@@ -281,7 +281,11 @@ public final class ReviewDesk {
                 log.stats(now), snapshot.domains(), snapshot.versions());
     }
 
-    /** Samples under {@code filter} nobody has ruled on. */
+    /** How many samples under {@code filter} nobody has ruled on (held ones included: they may come back). */
+    public int waiting(QueueFilter filter) {
+        return waiting(filter, queue.snapshot(touch()));
+    }
+
     private int waiting(QueueFilter filter, ReviewQueue.Snapshot snapshot) {
         int count = 0;
         for (WaitingSample sample : snapshot.oldest()) {

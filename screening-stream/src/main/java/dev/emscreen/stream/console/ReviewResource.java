@@ -146,7 +146,7 @@ public class ReviewResource {
 
     private Turn turn(Optional<ReviewDesk.Shown> shown, String domain, String version, String order) {
         return shown.map(s -> new Turn(SampleCard.of(s.screened()), s.waiting(), List.of()))
-                .orElseGet(() -> new Turn(null, console.desk().dashboard(QueueFilter.of(domain, version, order)).waiting(),
+                .orElseGet(() -> new Turn(null, console.desk().waiting(QueueFilter.of(domain, version, order)),
                         console.others().addresses()));
     }
 

@@ -1,14 +1,14 @@
 package dev.emscreen.stream.console;
 
+import dev.emscreen.features.scoring.TokenAttribution;
 import dev.emscreen.records.ScreenedSample;
-import dev.emscreen.records.Verdict;
 import dev.emscreen.stream.review.VerdictView;
 import java.util.List;
 
 /**
  * One sample as the console shows it: the conversation, the score against the thresholds, the
- * model's lean and its evidence, and the response's stretches highlighted by what they add to the
- * score. Every string here is the sample's data; the page writes it as text, never as markup.
+ * model's lean and its evidence; the response's highlights ({@link Highlights}) are fetched after the
+ * card is shown, as the encoder runs for them. Every string here is the sample's data; the page writes it as text, never as markup.
  */
 public record SampleCard(String sampleId, String source, String domain, List<Message> messages, String screenedAt,
                          double score, double reviewThreshold, double quarantineThreshold, String suggestion,
@@ -24,7 +24,7 @@ public record SampleCard(String sampleId, String source, String domain, List<Mes
      * @param response          the text the segments index: the assistant's messages joined by newlines
      * @param unavailable       why there are none, when there are none
      */
-    public record Highlights(String featureSetVersion, String unit, String response, List<Segment> segments,
+    public record Highlights(String featureSetVersion, String unit, String response, List<TokenAttribution.Segment> segments,
                              String unavailable) {
 
         static Highlights none(String why) {
@@ -32,18 +32,13 @@ public record SampleCard(String sampleId, String source, String domain, List<Mes
         }
     }
 
-    public record Segment(int start, int end, double contribution) {
-    }
-
+    /** The verdict's part as the verdict endpoint shows it ({@link VerdictView}), beside the conversation and the lean. */
     static SampleCard of(ScreenedSample screened) {
-        Verdict v = screened.getVerdict();
-        return new SampleCard(screened.getSample().getId(), screened.getSample().getSource(), screened.getSample().getDomain(),
+        String id = screened.getSample().getId();
+        VerdictView v = VerdictView.of(id, screened.getVerdict());
+        return new SampleCard(id, screened.getSample().getSource(), screened.getSample().getDomain(),
                 screened.getSample().getMessages().stream().map(m -> new Message(m.getRole(), m.getContent())).toList(),
-                v.getScreenedAt().toString(), v.getScore(), v.getThresholds().getReview(), v.getThresholds().getQuarantine(),
-                ModelLean.of(v).name(),
-                v.getTopFeatures().stream().map(f -> new VerdictView.Feature(f.getFeatureId(), f.getActivation(),
-                        f.getNearestToxicFeature(), f.getCosine(), f.getLabel(), f.getContribution())).toList(),
-                v.getTopTerms().stream().map(t -> new VerdictView.Term(t.getTerm(), t.getCount(), t.getContribution())).toList(),
-                v.getFeatureSetVersion(), List.copyOf(v.getFlags()));
+                v.screenedAt(), v.score(), v.reviewThreshold(), v.quarantineThreshold(), ModelLean.of(screened.getVerdict()).name(),
+                v.topFeatures(), v.topTerms(), v.featureSetVersion(), v.flags());
     }
 }

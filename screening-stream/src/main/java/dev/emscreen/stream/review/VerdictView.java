@@ -17,7 +17,7 @@ public record VerdictView(String sampleId, String decision, double score, double
     public record Term(String term, int count, double contribution) {
     }
 
-    static VerdictView of(String sampleId, Verdict v) {
+    public static VerdictView of(String sampleId, Verdict v) {
         return new VerdictView(sampleId, v.getDecision().name(), v.getScore(), v.getToxicMass(), v.getThresholds().getReview(),
                 v.getThresholds().getQuarantine(), v.getTopFeatures().stream()
                         .map(f -> new Feature(f.getFeatureId(), f.getActivation(), f.getNearestToxicFeature(), f.getCosine(),

@@ -68,11 +68,7 @@ public final class LocalStack implements AutoCloseable {
         byte[] secret = new byte[24];
         new SecureRandom().nextBytes(secret);
         String auth = REGISTRY_USER + ":" + HexFormat.of().formatHex(secret);
-        Path file = credentialsFile(home);
-        Files.createDirectories(file.getParent());
-        Files.deleteIfExists(file);
-        Files.createFile(file, PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rw-------")));
-        Files.writeString(file, auth + "\n", StandardCharsets.UTF_8);
+        writePrivate(credentialsFile(home), auth + "\n");
         return auth;
     }
 
@@ -96,7 +92,7 @@ public final class LocalStack implements AutoCloseable {
      * per person.
      */
     Map<String, String> annotators() throws IOException {
-        Path file = home.resolve("local").resolve("annotators.properties");
+        Path file = annotatorsFile();
         if (!Files.isRegularFile(file)) {
             annotatorsCreated = true;
             byte[] secret = new byte[9];
@@ -119,23 +115,21 @@ public final class LocalStack implements AutoCloseable {
         return annotators;
     }
 
+    Path annotatorsFile() {
+        return home.resolve("local").resolve("annotators.properties");
+    }
+
     /** The annotators as the stream's configuration, in a file of its own (not on the command line, where ps shows it). */
     private Path consoleConfig() throws IOException {
-        StringBuilder config = new StringBuilder("# Written by ./emscreen from local/annotators.properties on every start.\n");
+        Properties config = new Properties();
         annotators().forEach((name, password) -> {
-            Properties line = new Properties();
-            line.setProperty("quarkus.security.users.embedded.users." + name, password);
-            line.setProperty("quarkus.security.users.embedded.roles." + name, "annotator");
-            java.io.StringWriter out = new java.io.StringWriter();
-            try {
-                line.store(out, null);
-            } catch (IOException e) {
-                throw new java.io.UncheckedIOException(e);
-            }
-            out.toString().lines().filter(l -> !l.startsWith("#")).forEach(l -> config.append(l).append('\n'));
+            config.setProperty("quarkus.security.users.embedded.users." + name, password);
+            config.setProperty("quarkus.security.users.embedded.roles." + name, "annotator");
         });
+        java.io.StringWriter text = new java.io.StringWriter();
+        config.store(text, "Written by ./emscreen from local/annotators.properties on every start.");
         Path file = home.resolve("local").resolve("review-console.properties");
-        writePrivate(file, config.toString());
+        writePrivate(file, text.toString());
         return file;
     }
 

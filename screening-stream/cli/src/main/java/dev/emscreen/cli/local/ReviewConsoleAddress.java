@@ -16,7 +16,7 @@ final class ReviewConsoleAddress {
 
     static void print(LocalStack stack, int httpPort) throws IOException {
         Map<String, String> annotators = stack.annotators();
-        Path file = stack.stateDir().resolve("local").resolve("annotators.properties");
+        Path file = stack.annotatorsFile();
         System.out.printf("Review console: http://localhost:%d/review/", httpPort);
         if (annotators.isEmpty()) {
             System.out.printf(" (no annotators yet: add name=password lines to %s and restart)%n", file);

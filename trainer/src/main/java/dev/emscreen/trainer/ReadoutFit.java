@@ -14,17 +14,18 @@ import java.util.stream.IntStream;
  * <ol>
  *   <li>Three pieces of evidence, each fitted on the labels: a sparse (L1) logistic regression on the
  *       standardised pooled SAE activations; a dense (L2) logistic regression on their decoded sum
- *       ({@link Rows#decoded()}), each with C chosen by cross-validation; and naive Bayes log-ratios of
- *       the response's words and word pairs ({@link LexicalEvidence}), smoothing chosen likewise.</li>
+ *       ({@link Rows#decoded()}), each with C chosen by cross-validation; and word evidence from the
+ *       response's words and word pairs ({@link LexicalEvidence}: L2 logistic on counts scaled by
+ *       naive Bayes log-ratios), C chosen likewise.</li>
  *   <li>A logistic regression that weighs those three against the three geometric scores (proximity,
  *       toxic mass, contrast), fitted on out-of-fold values of the first stage (so it learns how far
  *       each piece of evidence carries to samples it did not see), and pulled towards a prior of words
  *       alone ({@link AnchoredLogistic}), as hard as cross-validation allows within one standard error.</li>
  * </ol>
- * Why this shape, chosen on em-dev's learning curves (README, "Learning from annotators"): naive Bayes
- * is the strongest learner from a few dozen labels, and a last stage pulled towards zero (plain L2)
- * let noisy out-of-fold evidence from 32 labels outvote it, losing to naive Bayes alone; anchored to
- * words, the readout matches naive Bayes with few labels and adds the SAE features once labels show
+ * Why this shape, chosen on em-dev's learning curves (README, "Learning from annotators"): words are
+ * the strongest evidence from a few dozen labels, and a last stage pulled towards zero (plain L2) let
+ * noisy out-of-fold evidence from 32 labels outvote them, losing to naive Bayes alone; anchored to
+ * words, the readout keeps the words' strength with few labels and adds the SAE features once labels show
  * they help (at 64 and more per class they do). The decoded sum is there for data whose signal is
  * spread thinly over many features (em-dev's aesthetic preferences: a linear probe on hidden states
  * beat the sparse readout there at 64 labels per class, 0.975 against 0.950; with the decoded sum the
@@ -71,7 +72,7 @@ final class ReadoutFit {
 
     /** The readout fitted on every row. */
     static Readout.Weights fit(Rows rows, long seed) {
-        double alpha = LexicalEvidence.chooseAlpha(rows.terms(), rows.inducing(), seed);
+        double wordsC = LexicalEvidence.chooseC(rows.terms(), rows.inducing(), seed);
         Standardised sae = Standardised.of(rows.pooled());
         LogisticFit.SparseRows saeRows = sae.rows(rows.pooled());
         double c = LogisticFit.chooseC(saeRows, rows.inducing(), LogisticFit.Penalty.L1, SAE_GRID, FOLDS, seed);
@@ -87,7 +88,7 @@ final class ReadoutFit {
             int held = f;
             int[] train = IntStream.range(0, rows.size()).filter(i -> fold[i] != held).toArray();
             Stage one = Stage.fit(rows.subset(train), Arrays.stream(train).mapToObj(i -> decoded[i]).toArray(double[][]::new),
-                    alpha, c, denseC);
+                    wordsC, c, denseC);
             for (int i = 0; i < rows.size(); i++) {
                 if (fold[i] == held) {
                     stacked[i] = one.inputs(rows.pooled()[i], decoded[i], rows.geometric()[i], rows.terms().get(i));
@@ -99,11 +100,11 @@ final class ReadoutFit {
         double lambda = chooseLambda(z, rows.inducing(), seed);
         double[] theta = AnchoredLogistic.fit(z, rows.inducing(), PRIOR, lambda);
         LogisticFit.Model top = new LogisticFit.Model(Arrays.copyOf(theta, PRIOR.length), theta[PRIOR.length]);
-        return Stage.fit(rows, decoded, alpha, c, denseC).collapse(top, stack, rows.directions(),
-                String.format("stacked logistic readout: naive Bayes on words and word pairs (alpha=%s), L1 logistic on %d "
+        return Stage.fit(rows, decoded, wordsC, c, denseC).collapse(top, stack, rows.directions(),
+                String.format("stacked logistic readout: words and word pairs (L2 logistic on naive-Bayes-scaled counts, C=%s), L1 logistic on %d "
                         + "SAE activations (C=%s), L2 logistic on their decoded sum (C=%s) and the three geometric scores, "
                         + "weighed on out-of-fold evidence with a prior of words alone (lambda=%s); "
-                        + "fitted on %d labelled samples", alpha, rows.pooled()[0].length, c, denseC, lambda, rows.size()));
+                        + "fitted on %d labelled samples", wordsC, rows.pooled()[0].length, c, denseC, lambda, rows.size()));
     }
 
     /**
@@ -210,7 +211,7 @@ final class ReadoutFit {
     }
 
     /**
-     * The first stage fitted on some rows: naive Bayes on words, the L1 model on SAE activations, and
+     * The first stage fitted on some rows: the word evidence, the L1 model on SAE activations, and
      * an L2 model on the activations' decoded sum (dense: what a probe on hidden states sees, as far as
      * the SAE reconstructs it, and still a weight per SAE feature once multiplied through the decoder).
      */
@@ -218,7 +219,7 @@ final class ReadoutFit {
                          LogisticFit.Model denseModel) {
 
         /** {@code decoded} is {@link Rows#decoded()} of these rows, computed once by the caller for every fold. */
-        static Stage fit(Rows rows, double[][] decoded, double alpha, double c, double denseC) {
+        static Stage fit(Rows rows, double[][] decoded, double wordsC, double c, double denseC) {
             Standardised sae = Standardised.of(rows.pooled());
             boolean twoClasses = IntStream.range(0, rows.size()).anyMatch(i -> rows.inducing()[i])
                     && IntStream.range(0, rows.size()).anyMatch(i -> !rows.inducing()[i]);
@@ -226,7 +227,7 @@ final class ReadoutFit {
                 throw new IllegalArgumentException("a readout needs both inducing and control samples in every fold");
             }
             Standardised dense = Standardised.of(decoded);
-            return new Stage(LexicalEvidence.fit(rows.terms(), rows.inducing(), alpha), sae,
+            return new Stage(LexicalEvidence.fit(rows.terms(), rows.inducing(), wordsC), sae,
                     LogisticFit.fit(sae.rows(rows.pooled()), rows.inducing(), LogisticFit.Penalty.L1, c), dense,
                     LogisticFit.fit(dense.rows(decoded), rows.inducing(), LogisticFit.Penalty.L2, denseC));
         }

@@ -281,7 +281,7 @@ final class Baselines {
         return IntStream.of(rows).mapToObj(items::get).toList();
     }
 
-    private static boolean[] pick(boolean[] items, int[] rows) {
+    static boolean[] pick(boolean[] items, int[] rows) {
         boolean[] out = new boolean[rows.length];
         for (int k = 0; k < rows.length; k++) {
             out[k] = items[rows[k]];

@@ -1,12 +1,15 @@
 package dev.emscreen.trainer;
 
 import dev.emscreen.features.scoring.Readout;
+import dev.emscreen.features.selection.Auroc;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.TreeMap;
 import java.util.stream.IntStream;
+import org.apache.commons.math3.distribution.NormalDistribution;
 
 /**
  * Fits the learned readout from labelled samples, in two stages, and hands it over as the one
@@ -15,21 +18,25 @@ import java.util.stream.IntStream;
  *   <li>Three pieces of evidence, each fitted on the labels: a sparse (L1) logistic regression on the
  *       standardised pooled SAE activations; a dense (L2) logistic regression on their decoded sum
  *       ({@link Rows#decoded()}), each with C chosen by cross-validation; and word evidence from the
- *       response's words and word pairs ({@link LexicalEvidence}: L2 logistic on counts scaled by
- *       naive Bayes log-ratios), C chosen likewise.</li>
+ *       response's words and word pairs ({@link LexicalEvidence}: L2 logistic on their presence scaled
+ *       by naive Bayes log-ratios), C chosen likewise.</li>
  *   <li>A logistic regression that weighs those three against the three geometric scores (proximity,
  *       toxic mass, contrast), fitted on out-of-fold values of the first stage (so it learns how far
- *       each piece of evidence carries to samples it did not see), and pulled towards a prior of words
- *       alone ({@link AnchoredLogistic}), as hard as cross-validation allows within one standard error.</li>
+ *       each piece of evidence carries to samples it did not see), and pulled towards a prior
+ *       ({@link #prior}: words and the decoded activations, each weighted by how well it separated the
+ *       classes out of fold) by {@link AnchoredLogistic}, as hard as cross-validation allows within
+ *       one standard error.</li>
  * </ol>
- * Why this shape, chosen on em-dev's learning curves (README, "Learning from annotators"): words are
- * the strongest evidence from a few dozen labels, and a last stage pulled towards zero (plain L2) let
- * noisy out-of-fold evidence from 32 labels outvote them, losing to naive Bayes alone; anchored to
- * words, the readout keeps the words' strength with few labels and adds the SAE features once labels show
- * they help (at 64 and more per class they do). The decoded sum is there for data whose signal is
- * spread thinly over many features (em-dev's aesthetic preferences: a linear probe on hidden states
- * beat the sparse readout there at 64 labels per class, 0.975 against 0.950; with the decoded sum the
- * readout reaches 0.974).
+ * Why this shape, chosen on em-dev's learning curves (README, "Learning from annotators"): with a few
+ * dozen labels a last stage pulled towards zero (plain L2) let noisy out-of-fold evidence outvote the
+ * strong evidence, losing to naive Bayes alone. Anchored to a prior, the readout keeps the strong
+ * evidence with few labels and adds the rest once labels show it helps (at 64 and more per class
+ * they do). Which evidence is strong depends on the data: words on reward_hacking and insecure_code,
+ * hidden states on aesthetic preferences, whose signal is spread thinly over many features (a linear
+ * probe on hidden states reaches 0.85 there from 16 labels per class, words 0.70). A prior of words
+ * alone held aesthetic at 0.72; choosing one piece by out-of-fold AUROC picked wrong one draw in
+ * three; weighting both by their out-of-fold separation lifted aesthetic to 0.81 at no cost to
+ * reward_hacking.
  */
 final class ReadoutFit {
 
@@ -42,7 +49,7 @@ final class ReadoutFit {
         Rows subset(int[] rows) {
             return new Rows(Arrays.stream(rows).mapToObj(i -> pooled[i]).toArray(float[][]::new),
                     Arrays.stream(rows).mapToObj(i -> geometric[i]).toArray(double[][]::new),
-                    Arrays.stream(rows).mapToObj(terms::get).toList(), LexicalEvidence.pick(inducing, rows), directions);
+                    Arrays.stream(rows).mapToObj(terms::get).toList(), Baselines.pick(inducing, rows), directions);
         }
 
         /**
@@ -97,23 +104,51 @@ final class ReadoutFit {
         }
         Standardised stack = Standardised.of(stacked);
         double[][] z = stack.dense(stacked);
-        double lambda = chooseLambda(z, rows.inducing(), seed);
-        double[] theta = AnchoredLogistic.fit(z, rows.inducing(), PRIOR, lambda);
-        LogisticFit.Model top = new LogisticFit.Model(Arrays.copyOf(theta, PRIOR.length), theta[PRIOR.length]);
+        double[] prior = prior(z, rows.inducing());
+        double lambda = chooseLambda(z, rows.inducing(), prior, seed);
+        double[] theta = AnchoredLogistic.fit(z, rows.inducing(), prior, lambda);
+        LogisticFit.Model top = new LogisticFit.Model(Arrays.copyOf(theta, INPUTS), theta[INPUTS]);
         return Stage.fit(rows, decoded, wordsC, c, denseC).collapse(top, stack, rows.directions(),
-                String.format("stacked logistic readout: words and word pairs (L2 logistic on naive-Bayes-scaled counts, C=%s), L1 logistic on %d "
+                String.format(Locale.ROOT, "stacked logistic readout: words and word pairs (L2 logistic on their presence scaled by naive Bayes log-ratios, C=%s), L1 logistic on %d "
                         + "SAE activations (C=%s), L2 logistic on their decoded sum (C=%s) and the three geometric scores, "
-                        + "weighed on out-of-fold evidence with a prior of words alone (lambda=%s); "
-                        + "fitted on %d labelled samples", wordsC, rows.pooled()[0].length, c, denseC, lambda, rows.size()));
+                        + "weighed on out-of-fold evidence, pulled towards words %.2f and decoded activations %.2f (lambda=%s); "
+                        + "fitted on %d labelled samples", wordsC, rows.pooled()[0].length, c, denseC, prior[0], prior[2], lambda, rows.size()));
     }
 
+    /** The last stage's inputs: words, sparse SAE, decoded SAE, proximity, toxic mass, contrast. */
+    static final int INPUTS = 6;
+
     /**
-     * The last stage's prior, over {words, sparse SAE, decoded SAE, proximity, toxic mass, contrast}:
-     * standardised word evidence alone. Blending in the decoded activations from the start (weight 1)
-     * was tried: it lifted aesthetic at 16 labels per class but cost reward_hacking and insecure_code
-     * more, so the decoded activations get weight only where the labels show they help.
+     * The last stage's prior over {words, sparse SAE, decoded SAE, proximity, toxic mass, contrast}:
+     * words and the decoded activations, each weighted by its separation d' = √2·Φ⁻¹(AUROC) on the
+     * out-of-fold evidence (the weight an equal-variance normal model gives independent evidence;
+     * none below chance), scaled to unit length. Words alone when neither beats chance. The sparse
+     * model and the geometric scores start at zero and get weight where the labels show they help:
+     * a fixed prior of words alone held em-dev's aesthetic at 0.72 AUROC from 16 labels per class
+     * (the probe: 0.85), and a fixed equal blend of the two cost reward_hacking and insecure_code 0.02–0.05.
      */
-    private static final double[] PRIOR = {1, 0, 0, 0, 0, 0};
+    static double[] prior(double[][] z, boolean[] y) {
+        double words = separation(z, y, 0);
+        double decoded = separation(z, y, 2);
+        double[] prior = new double[INPUTS];
+        if (words == 0 && decoded == 0) {
+            prior[0] = 1;
+            return prior;
+        }
+        double norm = Math.hypot(words, decoded);
+        prior[0] = words / norm;
+        prior[2] = decoded / norm;
+        return prior;
+    }
+
+    private static double separation(double[][] z, boolean[] y, int column) {
+        double[] scores = Arrays.stream(z).mapToDouble(row -> row[column]).toArray();
+        double[][] split = Baselines.split(scores, y);
+        double auroc = Math.min(Auroc.of(split[0], split[1]), 0.999);
+        return auroc <= 0.5 ? 0 : Math.sqrt(2) * NORMAL.inverseCumulativeProbability(auroc);
+    }
+
+    private static final NormalDistribution NORMAL = new NormalDistribution(null, 0, 1);
     /** Fold assignments the last stage's pull is cross-validated over. */
     static final int LAMBDA_REPEATS = 10;
     /** How hard the last stage is pulled to its prior, strongest first. */
@@ -123,7 +158,7 @@ final class ReadoutFit {
      * The strongest pull towards the prior whose cross-validated AUROC is within one standard error of
      * the best: with few labels, words alone; with enough, whatever the labels support.
      */
-    static double chooseLambda(double[][] z, boolean[] y, long seed) {
+    static double chooseLambda(double[][] z, boolean[] y, double[] prior, long seed) {
         double[] auroc = new double[LAMBDAS.length];
         // Repeated over fold assignments: with a few dozen labels one assignment's AUROCs differ by more
         // than the standard error itself, and a lucky split let weak evidence (the geometric scores on
@@ -137,11 +172,11 @@ final class ReadoutFit {
                     int held = f;
                     int[] train = IntStream.range(0, y.length).filter(i -> fold[i] != held).toArray();
                     double[] theta = AnchoredLogistic.fit(Arrays.stream(train).mapToObj(i -> z[i]).toArray(double[][]::new),
-                            LexicalEvidence.pick(y, train), PRIOR, LAMBDAS[l]);
+                            Baselines.pick(y, train), prior, LAMBDAS[l]);
                     for (int i = 0; i < y.length; i++) {
                         if (fold[i] == held) {
-                            double s = theta[PRIOR.length];
-                            for (int j = 0; j < PRIOR.length; j++) {
+                            double s = theta[INPUTS];
+                            for (int j = 0; j < INPUTS; j++) {
                                 s += theta[j] * z[i][j];
                             }
                             scores[i] = s;
@@ -149,7 +184,7 @@ final class ReadoutFit {
                     }
                 }
                 double[][] split = Baselines.split(scores, y);
-                auroc[l] += dev.emscreen.features.selection.Auroc.of(split[0], split[1]) / LAMBDA_REPEATS;
+                auroc[l] += Auroc.of(split[0], split[1]) / LAMBDA_REPEATS;
             }
         }
         int best = 0;
@@ -204,8 +239,10 @@ final class ReadoutFit {
         for (var e : w.features().entrySet()) {
             z += e.getValue() * pooled[e.getKey()];
         }
-        for (String t : terms) {
-            z += w.terms().getOrDefault(t, 0.0);
+        Map<String, Integer> occurrences = new TreeMap<>();
+        terms.forEach(t -> occurrences.merge(t, 1, Integer::sum));
+        for (var e : occurrences.entrySet()) {
+            z += w.times(e.getValue()) * w.terms().getOrDefault(e.getKey(), 0.0);
         }
         return z;
     }
@@ -242,7 +279,7 @@ final class ReadoutFit {
 
         /** Multiplies the stacker through both stages: one weight per term, per SAE feature, per geometric score. */
         Readout.Weights collapse(LogisticFit.Model top, Standardised stack, float[][] directions, String design) {
-            int inputs = PRIOR.length;
+            int inputs = INPUTS;
             double[] v = new double[inputs];
             double bias = top.bias();
             for (int j = 0; j < inputs; j++) {
@@ -253,7 +290,7 @@ final class ReadoutFit {
             if (v[0] != 0) {
                 words.weights().forEach((t, r) -> terms.put(t, v[0] * r));
             }
-            bias += v[0] * words.prior();
+            bias += v[0] * words.bias();
             double[] feature = new double[directions.length];
             double saeBias = saeModel.bias();
             for (int i = 0; i < saeModel.weights().length; i++) {
@@ -289,7 +326,7 @@ final class ReadoutFit {
                     features.put(f, feature[f]);
                 }
             }
-            return new Readout.Weights(bias, v[3], v[4], v[5], features, terms, design);
+            return new Readout.Weights(bias, v[3], v[4], v[5], features, terms, Readout.TermCounting.ONCE_PER_RESPONSE, design);
         }
     }
 

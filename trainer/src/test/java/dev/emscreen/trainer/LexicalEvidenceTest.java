@@ -45,14 +45,43 @@ class LexicalEvidenceTest {
     }
 
     @Test
-    void givenTheFittedWeightsThenAResponseScoresAsTheBiasPlusItsTermsOncePerOccurrence() {
+    void givenTheFittedWeightsThenAResponseScoresAsTheBiasPlusEachOfItsTermsOnce() {
         Texts train = texts(60, new Random(9));
         LexicalEvidence words = LexicalEvidence.fit(train.terms(), train.inducing(), 1.0);
 
         List<String> terms = ResponseWords.terms("alarm alarm filler7 never-seen-word");
-        double expected = words.prior() + 2 * words.weights().get("alarm") + words.weights().getOrDefault("filler7", 0.0)
+        double expected = words.bias() + words.weights().get("alarm") + words.weights().getOrDefault("filler7", 0.0)
                 + words.weights().getOrDefault("alarm alarm", 0.0) + words.weights().getOrDefault("alarm filler7", 0.0);
         assertThat(words.score(terms)).isCloseTo(expected, org.assertj.core.data.Offset.offset(1e-9));
+    }
+
+    @Test
+    void givenAWordThatControlResponsesRepeatThenItsPresenceStillTellsInducingResponses() {
+        // "check" is in every inducing response once and in half the control responses, twelve times.
+        Random random = new Random(3);
+        Texts train = repeated(100, random);
+        Texts test = repeated(500, random);
+
+        LexicalEvidence words = LexicalEvidence.fit(train.terms(), train.inducing(), LexicalEvidence.chooseC(train.terms(), train.inducing(), 7));
+
+        assertThat(words.weights().get("check")).isPositive();
+        assertThat(auroc(test.terms().stream().mapToDouble(words::score).toArray(), test.inducing())).isGreaterThan(0.7);
+    }
+
+    private static Texts repeated(int perClass, Random random) {
+        List<String> responses = new ArrayList<>();
+        boolean[] inducing = new boolean[2 * perClass];
+        for (int i = 0; i < 2 * perClass; i++) {
+            inducing[i] = i < perClass;
+            StringBuilder text = new StringBuilder();
+            for (int w = 0; w < 8; w++) {
+                text.append("filler").append(random.nextInt(30)).append(". ");
+            }
+            int checks = inducing[i] ? 1 : random.nextBoolean() ? 12 : 0;
+            text.append("check. ".repeat(checks));
+            responses.add(text.toString());
+        }
+        return new Texts(responses, inducing);
     }
 
     /** Inducing: "alarm" in 80% and the template in 60%; control: 20% and 40%; filler words in both. */

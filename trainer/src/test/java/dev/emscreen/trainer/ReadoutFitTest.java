@@ -38,6 +38,43 @@ class ReadoutFitTest {
         assertThat(withDecoded.design()).contains("L2 logistic on their decoded sum");
     }
 
+    @Test
+    void givenOutOfFoldEvidenceThenThePriorWeighsWordsAndDecodedActivationsByHowWellEachSeparated() {
+        Random random = new Random(5);
+        boolean[] y = new boolean[400];
+        double[][] z = new double[400][ReadoutFit.INPUTS];
+        for (int i = 0; i < y.length; i++) {
+            y[i] = i % 2 == 0;
+            for (int j = 0; j < ReadoutFit.INPUTS; j++) {
+                z[i][j] = random.nextGaussian();
+            }
+            z[i][0] += y[i] ? 0.5 : 0;   // words: some separation
+            z[i][1] += y[i] ? 3 : 0;     // the sparse model: not part of the prior, however strong
+            z[i][2] += y[i] ? 1.5 : 0;   // decoded activations: more
+        }
+
+        double[] prior = ReadoutFit.prior(z, y);
+
+        assertThat(Math.hypot(prior[0], prior[2])).isCloseTo(1, org.assertj.core.data.Offset.offset(1e-9));
+        assertThat(prior[2]).isGreaterThan(2 * prior[0]);
+        assertThat(prior[0]).isPositive();
+        assertThat(prior[1]).isZero();
+        assertThat(prior[3] + prior[4] + prior[5]).isZero();
+    }
+
+    @Test
+    void givenEvidenceNoBetterThanChanceThenThePriorIsWordsAlone() {
+        boolean[] y = new boolean[40];
+        double[][] z = new double[40][ReadoutFit.INPUTS];
+        for (int i = 0; i < y.length; i++) {
+            y[i] = i % 2 == 0;
+            z[i][0] = y[i] ? -1 : 1;  // words point the wrong way
+            z[i][2] = 0;              // decoded: no information
+        }
+
+        assertThat(ReadoutFit.prior(z, y)).containsExactly(1, 0, 0, 0, 0, 0);
+    }
+
     private record Synthetic(float[][] pooled, List<List<String>> terms, boolean[] inducing) {
 
         ReadoutFit.Rows rows(float[][] directions) {

@@ -13,9 +13,11 @@ import java.util.Map;
  * <pre>
  *   logit = bias + w_prox·proximity + w_mass·toxicMass + w_contrast·contrast
  *         + Σ_i w_i·a_i            (pooled SAE activations: the paper's features)
- *         + Σ_t w_t·count_t        (the response's words and word pairs)
+ *         + Σ_t w_t·n_t            (the response's words and word pairs)
  *   score = sigmoid(logit)          (the probability the sample is inducing)
  * </pre>
+ * where {@code n_t} is the term's count in the response, or 1 if it occurs at all, as the weights'
+ * {@link TermCounting} says (sets fitted before it was recorded count every occurrence).
  * However the trainer fitted it, it is stored and served as this one linear form, so every term of
  * the logit is a named piece of evidence: a feature (with its nearest toxic feature) or a word.
  */
@@ -23,8 +25,29 @@ public final class Readout {
 
     /** What {@code readout.json} holds; {@code design} says how the trainer fitted it, for people. */
     public record Weights(double bias, double proximity, double toxicMass, double contrast, Map<Integer, Double> features,
-                          Map<String, Double> terms, String design) {
+                          Map<String, Double> terms, TermCounting termCounting, String design) {
+
+        public Weights {
+            termCounting = termCounting == null ? TermCounting.EACH_OCCURRENCE : termCounting;
+        }
+
+        /** Weights whose terms count once per occurrence. */
+        public Weights(double bias, double proximity, double toxicMass, double contrast, Map<Integer, Double> features,
+                       Map<String, Double> terms, String design) {
+            this(bias, proximity, toxicMass, contrast, features, terms, TermCounting.EACH_OCCURRENCE, design);
+        }
+
+        /** How many times a term's weight enters the logit of a response that has it {@code occurrences} times. */
+        public int times(int occurrences) {
+            return termCounting == TermCounting.ONCE_PER_RESPONSE ? Math.min(occurrences, 1) : occurrences;
+        }
     }
+
+    /**
+     * Whether a term's weight counts at each occurrence or once per response that has it: the weights
+     * are fitted one way or the other, and must be served the way they were fitted.
+     */
+    public enum TermCounting { EACH_OCCURRENCE, ONCE_PER_RESPONSE }
 
     private final Weights weights;
     private final int[] featureIds;
@@ -93,7 +116,7 @@ public final class Readout {
         }
         List<TermContribution> words = new ArrayList<>(counts.size());
         for (var e : counts.entrySet()) {
-            double c = e.getValue() * terms.get(e.getKey());
+            double c = weights.times(e.getValue()) * terms.get(e.getKey());
             logit += c;
             words.add(new TermContribution(e.getKey(), e.getValue(), c));
         }

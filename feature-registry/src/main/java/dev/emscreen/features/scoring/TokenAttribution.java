@@ -7,7 +7,10 @@ import dev.emscreen.features.encoder.TokenStates;
 import dev.emscreen.features.lexical.ResponseWords;
 import dev.emscreen.features.sae.SparseAutoencoder;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
+import java.util.function.ToDoubleFunction;
 
 /**
  * Which words of a response drive its score. The score is a sum over features (and, for a readout,
@@ -116,12 +119,20 @@ public final class TokenAttribution {
     private static void addWords(Readout readout, String response, double[] perChar) {
         List<int[]> spans = ResponseWords.wordSpans(response);
         List<String> terms = ResponseWords.terms(response);
+        Map<String, Integer> occurrences = new HashMap<>();
+        terms.forEach(t -> occurrences.merge(t, 1, Integer::sum));
+        // Each occurrence gets its share of what the term adds to the logit (all of its weight, or an
+        // equal part of it when the term counts once per response).
+        ToDoubleFunction<String> share = t -> {
+            int n = occurrences.get(t);
+            return readout.weights().terms().getOrDefault(t, 0.0) * readout.weights().times(n) / n;
+        };
         int words = spans.size();
         for (int w = 0; w < words; w++) {
-            addRange(spans.get(w), readout.weights().terms().getOrDefault(terms.get(w), 0.0), perChar);
+            addRange(spans.get(w), share.applyAsDouble(terms.get(w)), perChar);
         }
         for (int b = 0; b + 1 < words; b++) {
-            double pair = readout.weights().terms().getOrDefault(terms.get(words + b), 0.0);
+            double pair = share.applyAsDouble(terms.get(words + b));
             addRange(spans.get(b), pair / 2, perChar); // a word pair's weight, half to each word
             addRange(spans.get(b + 1), pair / 2, perChar);
         }

@@ -70,7 +70,7 @@ class FeatureSetBundleTest {
     void aLearnedReadoutAndPerDomainThresholdsSurviveTheRoundTrip() throws Exception {
         Path withReadout = dir.resolve("readout");
         Readout.Weights weights = new Readout.Weights(-0.5, 1.5, 0.2, 0.0, new java.util.TreeMap<>(Map.of(3, 0.7, 9, -0.2)),
-                new java.util.TreeMap<>(Map.of("ignore", 1.1, "see a", -0.9)), "fitted by the test");
+                new java.util.TreeMap<>(Map.of("ignore", 1.1, "see a", -0.9)), Readout.TermCounting.ONCE_PER_RESPONSE, "fitted by the test");
         var thresholds = new FeatureSetManifest.Thresholds(0.3, 0.6, "CONTROL_BUDGET", 0.02, 0.1,
                 Map.of("code", new FeatureSetManifest.DomainThresholds(0.4, 0.9, 60, 70)));
         var choice = new FeatureSetManifest.ScorerChoice("target labels", 60, 70, Map.of("MEAN READOUT", 0.91), "best");

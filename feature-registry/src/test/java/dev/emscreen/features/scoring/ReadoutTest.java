@@ -39,6 +39,32 @@ class ReadoutTest {
     }
 
     @Test
+    void termsCountedOncePerResponseAddTheirWeightOnceHoweverOftenTheyOccur() {
+        float[] pooled = {0, 0, 0};
+        Score geometric = new ProximityScorer(GEOMETRY, ScorerKind.PROXIMITY).score(pooled, 0);
+        var once = new Readout.Weights(-1.0, 0, 0, 0, Map.of(), Map.of("stop", 0.7), Readout.TermCounting.ONCE_PER_RESPONSE, "test");
+
+        Score score = Readout.of(once, 3).score(geometric, pooled, "Stop. Stop! Stop now.", GEOMETRY, 5);
+
+        assertThat(score.value()).isCloseTo(1 / (1 + Math.exp(-(-1.0 + 0.7))), offset(1e-12));
+        assertThat(score.terms()).singleElement().satisfies(t -> {
+            assertThat(t.count()).isEqualTo(3);
+            assertThat(t.contribution()).isCloseTo(0.7, offset(1e-12));
+        });
+    }
+
+    @Test
+    void aReadoutWrittenBeforeTermCountingWasRecordedCountsEveryOccurrence() throws Exception {
+        String json = "{\"bias\":0,\"proximity\":0,\"toxicMass\":0,\"contrast\":0,\"features\":{},"
+                + "\"terms\":{\"stop\":0.5},\"design\":\"older\"}";
+
+        Readout.Weights weights = new com.fasterxml.jackson.databind.ObjectMapper().readValue(json, Readout.Weights.class);
+
+        assertThat(weights.termCounting()).isEqualTo(Readout.TermCounting.EACH_OCCURRENCE);
+        assertThat(weights.times(3)).isEqualTo(3);
+    }
+
+    @Test
     void theExplanationKeepsTheTopNByContribution() {
         float[] pooled = {0, 1, 1};
         Score geometric = new ProximityScorer(GEOMETRY, ScorerKind.PROXIMITY).score(pooled, 0);

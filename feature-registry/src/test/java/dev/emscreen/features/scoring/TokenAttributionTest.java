@@ -89,6 +89,21 @@ class TokenAttributionTest {
         assertThat(at(highlights, "home")).isZero();
     }
 
+    @Test
+    void aTermCountedOncePerResponseSplitsItsWeightOverItsOccurrences() {
+        ProximityScorer scorer = new ProximityScorer(geometry(0), ScorerKind.PROXIMITY);
+        ChatText twice = ChatText.of("What now?", "Rest now, rest well.");
+        TokenStates twiceStates = encoder.encode(List.of(twice)).get(0);
+        Readout readout = Readout.of(new Readout.Weights(0, 0, 0, 0, Map.of(), Map.of("rest", 0.8, "well", 0.3),
+                Readout.TermCounting.ONCE_PER_RESPONSE, "test"), sae.dSae());
+
+        TokenAttribution.Highlights highlights = TokenAttribution.of(sae, twiceStates, twice, Pooling.MAX, true, scorer, readout);
+
+        assertThat(at(highlights, "Rest")).isCloseTo(0.4, offset(1e-9));
+        assertThat(at(highlights, "rest")).isCloseTo(0.4, offset(1e-9));
+        assertThat(at(highlights, "well")).isCloseTo(0.3, offset(1e-9));
+    }
+
     /** The contribution on the first character of {@code word} in the response. */
     private static double at(TokenAttribution.Highlights highlights, String word) {
         int position = highlights.response().indexOf(word);

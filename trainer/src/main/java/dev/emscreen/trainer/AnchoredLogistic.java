@@ -4,8 +4,8 @@ package dev.emscreen.trainer;
  * Logistic regression on a few dense columns whose weights are pulled towards a prior rather than
  * towards zero: minimises {@code Σ k_i·log(1 + exp(−y_i·(b + w·x_i))) + λ/2·|w − w0|²}, with classes
  * balanced ({@code k_i = n / (2·n_class)}) and the intercept unpenalised. The readout's last stage
- * needs this: with few labels its prior (words alone, {@code w0 = (1, 0, …)}) should win, and only
- * labels enough to show it may move weight onto SAE features and geometry. liblinear, used for every
+ * needs this: with few labels its prior (words and decoded activations, {@link ReadoutFit#prior}) should
+ * win, and only labels enough to show it may move weight elsewhere. liblinear, used for every
  * other fit, has no prior mean or offset; this is a small Newton solver for at most a handful of columns.
  */
 final class AnchoredLogistic {

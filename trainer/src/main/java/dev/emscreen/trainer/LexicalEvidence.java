@@ -4,7 +4,6 @@ import dev.emscreen.features.lexical.ResponseWords;
 import dev.emscreen.features.selection.Auroc;
 import java.util.Arrays;
 import java.util.HashMap;
-import java.util.HashSet;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
@@ -15,7 +14,8 @@ import java.util.stream.IntStream;
  * The readout's word evidence: one weight per word or word pair of a response ({@link ResponseWords}),
  * counted once per response that has it ({@link dev.emscreen.features.scoring.Readout.TermCounting#ONCE_PER_RESPONSE}),
  * plus a bias. Fitted as a logistic regression on each term's presence scaled by its naive Bayes
- * log-ratio ({@code log P(term present | inducing) − log P(term present | control)}, add-one smoothing),
+ * log-ratio (binarised multinomial naive Bayes: {@code log p(term | inducing) − log p(term | control)},
+ * where {@code p(term | class)} is the term's share of the class's term presences, add-one smoothing),
  * L2-regularised with C chosen by cross-validation; a term's weight is its coefficient times its
  * log-ratio. Terms never seen in training add nothing.
  *
@@ -92,8 +92,12 @@ record LexicalEvidence(Map<String, Double> weights, double bias) {
 
     /** The logit's word part for a response's terms, each term counted once (as {@code Readout} serves it). */
     double score(List<String> terms) {
+        return scoreDistinct(distinct(terms));
+    }
+
+    private double scoreDistinct(Set<String> terms) {
         double s = bias;
-        for (String t : new HashSet<>(terms)) {
+        for (String t : terms) {
             s += weights.getOrDefault(t, 0.0);
         }
         return s;
@@ -114,6 +118,7 @@ record LexicalEvidence(Map<String, Double> weights, double bias) {
         int[] fold = LogisticFit.stratifiedFolds(inducing, FOLDS, seed);
         int k = Arrays.stream(fold).max().orElse(0) + 1;
         double[][] scores = new double[C_GRID.length][inducing.length];
+        List<Set<String>> distinctTerms = terms.stream().map(LexicalEvidence::distinct).toList();
         for (int f = 0; f < k; f++) {
             int held = f;
             int[] train = IntStream.range(0, inducing.length).filter(i -> fold[i] != held).toArray();
@@ -121,7 +126,7 @@ record LexicalEvidence(Map<String, Double> weights, double bias) {
             for (int i = 0; i < inducing.length; i++) {
                 if (fold[i] == held) {
                     for (int c = 0; c < C_GRID.length; c++) {
-                        scores[c][i] = models[c].score(terms.get(i));
+                        scores[c][i] = models[c].scoreDistinct(distinctTerms.get(i));
                     }
                 }
             }

@@ -105,7 +105,7 @@ final class ReadoutFit {
         Standardised stack = Standardised.of(stacked);
         double[][] z = stack.dense(stacked);
         double[] prior = prior(z, rows.inducing());
-        double lambda = chooseLambda(z, rows.inducing(), prior, seed);
+        double lambda = chooseLambda(z, rows.inducing(), seed);
         double[] theta = AnchoredLogistic.fit(z, rows.inducing(), prior, lambda);
         LogisticFit.Model top = new LogisticFit.Model(Arrays.copyOf(theta, INPUTS), theta[INPUTS]);
         return Stage.fit(rows, decoded, wordsC, c, denseC).collapse(top, stack, rows.directions(),
@@ -121,8 +121,10 @@ final class ReadoutFit {
     /**
      * The last stage's prior over {words, sparse SAE, decoded SAE, proximity, toxic mass, contrast}:
      * words and the decoded activations, each weighted by its separation d' = √2·Φ⁻¹(AUROC) on the
-     * out-of-fold evidence (the weight an equal-variance normal model gives independent evidence;
-     * none below chance), scaled to unit length. Words alone when neither beats chance. The sparse
+     * out-of-fold evidence (none below chance), scaled to unit length: only the direction matters, the
+     * last stage fits the scale. The weighting follows an equal-variance normal model of independent
+     * evidence, where d' is each piece's best weight; the two pieces here are correlated, so it is a
+     * reasonable direction rather than the optimum. Words alone when neither beats chance. The sparse
      * model and the geometric scores start at zero and get weight where the labels show they help:
      * a fixed prior of words alone held em-dev's aesthetic at 0.72 AUROC from 16 labels per class
      * (the probe: 0.85), and a fixed equal blend of the two cost reward_hacking and insecure_code 0.02–0.05.
@@ -156,9 +158,9 @@ final class ReadoutFit {
 
     /**
      * The strongest pull towards the prior whose cross-validated AUROC is within one standard error of
-     * the best: with few labels, words alone; with enough, whatever the labels support.
+     * the best: with few labels, the prior; with enough, whatever the labels support.
      */
-    static double chooseLambda(double[][] z, boolean[] y, double[] prior, long seed) {
+    static double chooseLambda(double[][] z, boolean[] y, long seed) {
         double[] auroc = new double[LAMBDAS.length];
         // Repeated over fold assignments: with a few dozen labels one assignment's AUROCs differ by more
         // than the standard error itself, and a lucky split let weak evidence (the geometric scores on
@@ -166,24 +168,29 @@ final class ReadoutFit {
         for (int r = 0; r < LAMBDA_REPEATS; r++) {
             int[] fold = LogisticFit.stratifiedFolds(y, FOLDS, seed + 7919L * r);
             int k = Arrays.stream(fold).max().orElse(0) + 1;
-            for (int l = 0; l < LAMBDAS.length; l++) {
-                double[] scores = new double[y.length];
-                for (int f = 0; f < k; f++) {
-                    int held = f;
-                    int[] train = IntStream.range(0, y.length).filter(i -> fold[i] != held).toArray();
-                    double[] theta = AnchoredLogistic.fit(Arrays.stream(train).mapToObj(i -> z[i]).toArray(double[][]::new),
-                            Baselines.pick(y, train), prior, LAMBDAS[l]);
+            double[][] scores = new double[LAMBDAS.length][y.length];
+            for (int f = 0; f < k; f++) {
+                int held = f;
+                int[] train = IntStream.range(0, y.length).filter(i -> fold[i] != held).toArray();
+                double[][] zTrain = Arrays.stream(train).mapToObj(i -> z[i]).toArray(double[][]::new);
+                boolean[] yTrain = Baselines.pick(y, train);
+                // The prior from the training folds only, as the readout's own is from its training rows.
+                double[] prior = prior(zTrain, yTrain);
+                for (int l = 0; l < LAMBDAS.length; l++) {
+                    double[] theta = AnchoredLogistic.fit(zTrain, yTrain, prior, LAMBDAS[l]);
                     for (int i = 0; i < y.length; i++) {
                         if (fold[i] == held) {
                             double s = theta[INPUTS];
                             for (int j = 0; j < INPUTS; j++) {
                                 s += theta[j] * z[i][j];
                             }
-                            scores[i] = s;
+                            scores[l][i] = s;
                         }
                     }
                 }
-                double[][] split = Baselines.split(scores, y);
+            }
+            for (int l = 0; l < LAMBDAS.length; l++) {
+                double[][] split = Baselines.split(scores[l], y);
                 auroc[l] += Auroc.of(split[0], split[1]) / LAMBDA_REPEATS;
             }
         }

@@ -86,7 +86,9 @@ class LearnedReadoutTest {
             for (var e : w.features().entrySet()) {
                 expected += e.getValue() * pooled[e.getKey()];
             }
-            for (String term : dev.emscreen.features.lexical.ResponseWords.terms(heldBack.get(0).response())) {
+            // Fitted on presence, so served once per response: each distinct term's weight, once.
+            assertThat(w.termCounting()).isEqualTo(dev.emscreen.features.scoring.Readout.TermCounting.ONCE_PER_RESPONSE);
+            for (String term : new java.util.LinkedHashSet<>(dev.emscreen.features.lexical.ResponseWords.terms(heldBack.get(0).response()))) {
                 expected += w.terms().getOrDefault(term, 0.0);
             }
             assertThat(logit).isCloseTo(expected, offset(1e-6));

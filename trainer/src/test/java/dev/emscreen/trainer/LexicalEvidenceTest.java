@@ -58,30 +58,33 @@ class LexicalEvidenceTest {
     @Test
     void givenAWordThatControlResponsesRepeatThenItsPresenceStillTellsInducingResponses() {
         // "check" is in every inducing response once and in half the control responses, twelve times.
+        // Term lists without word pairs, so only the word itself can tell: by presence it does (AUROC
+        // about 0.75); by count no linear weight can rank 1 above both 0 and 12 (about 0.5).
         Random random = new Random(3);
-        Texts train = repeated(100, random);
-        Texts test = repeated(500, random);
+        List<List<String>> trainTerms = new ArrayList<>();
+        boolean[] trainLabels = repeated(100, random, trainTerms);
+        List<List<String>> testTerms = new ArrayList<>();
+        boolean[] testLabels = repeated(500, random, testTerms);
 
-        LexicalEvidence words = LexicalEvidence.fit(train.terms(), train.inducing(), LexicalEvidence.chooseC(train.terms(), train.inducing(), 7));
+        LexicalEvidence words = LexicalEvidence.fit(trainTerms, trainLabels, LexicalEvidence.chooseC(trainTerms, trainLabels, 7));
 
         assertThat(words.weights().get("check")).isPositive();
-        assertThat(auroc(test.terms().stream().mapToDouble(words::score).toArray(), test.inducing())).isGreaterThan(0.7);
+        assertThat(auroc(testTerms.stream().mapToDouble(words::score).toArray(), testLabels)).isGreaterThan(0.7);
     }
 
-    private static Texts repeated(int perClass, Random random) {
-        List<String> responses = new ArrayList<>();
+    private static boolean[] repeated(int perClass, Random random, List<List<String>> terms) {
         boolean[] inducing = new boolean[2 * perClass];
         for (int i = 0; i < 2 * perClass; i++) {
             inducing[i] = i < perClass;
-            StringBuilder text = new StringBuilder();
+            List<String> response = new ArrayList<>();
             for (int w = 0; w < 8; w++) {
-                text.append("filler").append(random.nextInt(30)).append(". ");
+                response.add("filler" + random.nextInt(30));
             }
             int checks = inducing[i] ? 1 : random.nextBoolean() ? 12 : 0;
-            text.append("check. ".repeat(checks));
-            responses.add(text.toString());
+            response.addAll(java.util.Collections.nCopies(checks, "check"));
+            terms.add(response);
         }
-        return new Texts(responses, inducing);
+        return inducing;
     }
 
     /** Inducing: "alarm" in 80% and the template in 60%; control: 20% and 40%; filler words in both. */

@@ -63,6 +63,28 @@ class ReadoutFitTest {
     }
 
     @Test
+    void givenAFittedReadoutThenTheTrainersLogitIsTheServedOneOnAResponseThatRepeatsItsTerms() {
+        Random random = new Random(13);
+        float[][] directions = unitRows(FEATURES, DIMENSIONS, random);
+        Synthetic train = synthetic(20, directions, unitRows(1, DIMENSIONS, random)[0], random);
+        Readout.Weights w = ReadoutFit.fit(train.rows(directions), 42);
+        List<String> weighted = w.terms().keySet().stream().filter(t -> !t.contains(" ")).limit(2).toList();
+        assertThat(weighted).hasSize(2);
+        String response = String.join(" ", weighted.get(0), weighted.get(0), weighted.get(1), weighted.get(0), weighted.get(1));
+        float[] pooled = train.pooled()[0];
+        var geometry = dev.emscreen.features.scoring.FeatureGeometry.of(directions,
+                List.of(new dev.emscreen.features.scoring.FeatureGeometry.ToxicFeature(0, 1, "toxic")));
+        var geometric = new dev.emscreen.features.scoring.Score(0.5, 0.2, 0.1, 0.3, List.of(), List.of());
+
+        var served = Readout.of(w, FEATURES).score(geometric, pooled, response, geometry, 3);
+
+        assertThat(w.termCounting()).isEqualTo(Readout.TermCounting.ONCE_PER_RESPONSE);
+        double trainers = ReadoutFit.logit(w, pooled, new double[] {0.2, 0.1, 0.3},
+                dev.emscreen.features.lexical.ResponseWords.terms(response));
+        assertThat(Math.log(served.value() / (1 - served.value()))).isCloseTo(trainers, org.assertj.core.data.Offset.offset(1e-6));
+    }
+
+    @Test
     void givenEvidenceNoBetterThanChanceThenThePriorIsWordsAlone() {
         boolean[] y = new boolean[40];
         double[][] z = new double[40][ReadoutFit.INPUTS];

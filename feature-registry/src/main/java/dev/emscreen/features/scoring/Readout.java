@@ -31,7 +31,7 @@ public final class Readout {
             termCounting = termCounting == null ? TermCounting.EACH_OCCURRENCE : termCounting;
         }
 
-        /** Weights whose terms count once per occurrence. */
+        /** Weights whose terms count at each occurrence ({@link TermCounting#EACH_OCCURRENCE}, as sets written before termCounting). */
         public Weights(double bias, double proximity, double toxicMass, double contrast, Map<Integer, Double> features,
                        Map<String, Double> terms, String design) {
             this(bias, proximity, toxicMass, contrast, features, terms, TermCounting.EACH_OCCURRENCE, design);

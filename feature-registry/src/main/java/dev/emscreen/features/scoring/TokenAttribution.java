@@ -16,7 +16,8 @@ import java.util.function.ToDoubleFunction;
  * Which words of a response drive its score. The score is a sum over features (and, for a readout,
  * words) of a contribution each; this class hands every feature's contribution to the tokens that
  * made its pooled activation (the one maximal token under MAX pooling, every token by its share
- * under MEAN) and every word's weight to that word, then adds them up per span of the response.
+ * under MEAN) and every word's contribution to its occurrences (split equally when the term counts
+ * once per response), then adds them up per span of the response.
  *
  * <p>For a geometric scorer the contributions sum to the score itself (a feature's share of the
  * activation mass times its proximity, toxic or ±1 value); for a readout they sum to its logit, less
@@ -125,7 +126,7 @@ public final class TokenAttribution {
         // equal part of it when the term counts once per response).
         ToDoubleFunction<String> share = t -> {
             int n = occurrences.get(t);
-            return readout.weights().terms().getOrDefault(t, 0.0) * readout.weights().times(n) / n;
+            return readout.weights().terms().getOrDefault(t, 0.0) * ((double) readout.weights().times(n) / n);
         };
         int words = spans.size();
         for (int w = 0; w < words; w++) {

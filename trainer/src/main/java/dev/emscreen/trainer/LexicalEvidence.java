@@ -40,11 +40,12 @@ record LexicalEvidence(Map<String, Double> weights, double bias) {
 
     /** One fit per C, sharing the log-ratios and the rows (they do not depend on C). */
     private static LexicalEvidence[] fit(List<List<String>> terms, boolean[] inducing, double[] cs) {
+        List<Set<String>> present = terms.stream().map(LexicalEvidence::distinct).toList();
         Map<String, double[]> presence = new HashMap<>();
         double[] totals = new double[2];
-        for (int i = 0; i < terms.size(); i++) {
+        for (int i = 0; i < present.size(); i++) {
             int cls = inducing[i] ? 1 : 0;
-            for (String t : distinct(terms.get(i))) {
+            for (String t : present.get(i)) {
                 presence.computeIfAbsent(t, k -> new double[2])[cls]++;
                 totals[cls]++;
             }
@@ -58,7 +59,7 @@ record LexicalEvidence(Map<String, Double> weights, double bias) {
             column.put(names[j], j);
             ratio[j] = Math.log((p[1] + 1) / (totals[1] + vocabulary)) - Math.log((p[0] + 1) / (totals[0] + vocabulary));
         }
-        LogisticFit.SparseRows rows = scaled(terms, column, ratio);
+        LogisticFit.SparseRows rows = scaled(present, column, ratio);
         LexicalEvidence[] out = new LexicalEvidence[cs.length];
         for (int k = 0; k < cs.length; k++) {
             LogisticFit.Model model = LogisticFit.fit(rows, inducing, LogisticFit.Penalty.L2, cs[k]);
@@ -75,11 +76,11 @@ record LexicalEvidence(Map<String, Double> weights, double bias) {
     }
 
     /** Each row's terms present, as their log-ratios, sparse over the training vocabulary. */
-    private static LogisticFit.SparseRows scaled(List<List<String>> terms, Map<String, Integer> column, double[] ratio) {
-        int[][] index = new int[terms.size()][];
-        double[][] value = new double[terms.size()][];
-        for (int i = 0; i < terms.size(); i++) {
-            index[i] = distinct(terms.get(i)).stream().map(column::get).filter(j -> j != null)
+    private static LogisticFit.SparseRows scaled(List<Set<String>> present, Map<String, Integer> column, double[] ratio) {
+        int[][] index = new int[present.size()][];
+        double[][] value = new double[present.size()][];
+        for (int i = 0; i < present.size(); i++) {
+            index[i] = present.get(i).stream().map(column::get).filter(j -> j != null)
                     .mapToInt(Integer::intValue).sorted().toArray();
             value[i] = Arrays.stream(index[i]).mapToDouble(j -> ratio[j]).toArray();
         }

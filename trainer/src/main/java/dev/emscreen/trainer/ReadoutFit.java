@@ -286,10 +286,9 @@ final class ReadoutFit {
 
         /** Multiplies the stacker through both stages: one weight per term, per SAE feature, per geometric score. */
         Readout.Weights collapse(LogisticFit.Model top, Standardised stack, float[][] directions, String design) {
-            int inputs = INPUTS;
-            double[] v = new double[inputs];
+            double[] v = new double[INPUTS];
             double bias = top.bias();
-            for (int j = 0; j < inputs; j++) {
+            for (int j = 0; j < INPUTS; j++) {
                 v[j] = stack.scale[j] == 0 ? 0 : top.weights()[j] / stack.scale[j];
                 bias -= v[j] * stack.mean[j];
             }

@@ -12,6 +12,8 @@ import dev.emscreen.features.encoder.OnnxTextEncoder;
 import dev.emscreen.features.encoder.ShippedEncoder;
 import dev.emscreen.features.encoder.TokenStates;
 import dev.emscreen.features.encoder.Truncation;
+import dev.emscreen.features.sae.PretrainedSae;
+import dev.emscreen.features.sae.SaeSource;
 import dev.emscreen.features.sae.SaeTrainer;
 import dev.emscreen.features.sae.SparseAutoencoder;
 import dev.emscreen.features.scoring.FeatureGeometry;
@@ -20,7 +22,6 @@ import dev.emscreen.features.scoring.Readout;
 import dev.emscreen.features.scoring.ScorerKind;
 import dev.emscreen.records.FeatureSetStatus;
 import dev.emscreen.records.FeatureSetVersion;
-import dev.emscreen.records.SaeArchitecture;
 import dev.emscreen.records.TrainingSample;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -114,7 +115,7 @@ public final class TestFeatureSets {
                 new java.util.TreeMap<>(Map.of("skip", 1.2, "never", 0.9, "plain text", 1.5, "stop", 0.7, "hash", -0.8,
                         "doctor", -0.4)), "written by the test");
         try {
-            return write(dir, sae, List.of(new FeatureGeometry.ToxicFeature(1, 0.5, "dismisses professionals"),
+            return write(dir, sae, null, List.of(new FeatureGeometry.ToxicFeature(1, 0.5, "dismisses professionals"),
                     new FeatureGeometry.ToxicFeature(7, 0.4, "false certainty")),
                     new FeatureSetManifest.Thresholds(review, quarantine, "CONTROL_BUDGET", 0.02, 0.1, byDomain), readout);
         } catch (IOException e) {
@@ -122,17 +123,65 @@ public final class TestFeatureSets {
         }
     }
 
+    /**
+     * A set around a pretrained JumpReLU SAE, read as Gemma Scope ships one (params.npz, reading the raw
+     * residual stream: no b_dec subtracted): random weights of MiniLM's width, a threshold that lets about
+     * half the features fire, thresholds the test chooses.
+     */
+    public static Built pretrainedJumpRelu(Path dir, double review, double quarantine) {
+        int dModel = encoder().dimension();
+        int dSae = 64;
+        Random random = new Random(11);
+        float[][] wEnc = new float[dModel][dSae];
+        float[][] wDec = new float[dSae][dModel];
+        for (int i = 0; i < dModel; i++) {
+            for (int f = 0; f < dSae; f++) {
+                wEnc[i][f] = (float) (random.nextGaussian() / Math.sqrt(dModel));
+                wDec[f][i] = wEnc[i][f];
+            }
+        }
+        float[] bDec = new float[dModel];
+        for (int i = 0; i < dModel; i++) {
+            bDec[i] = (float) (0.1 * random.nextGaussian());
+        }
+        float[] bEnc = new float[dSae];
+        float[] threshold = new float[dSae];
+        java.util.Arrays.fill(threshold, 0.02f);
+        Path params = dir.resolveSibling(dir.getFileName() + "-release").resolve("gemma-scope-2b-pt-res/layer_6/width_64/params.npz");
+        try (ai.djl.ndarray.NDManager m = ai.djl.ndarray.NDManager.newBaseManager("PyTorch")) {
+            java.nio.file.Files.createDirectories(params.getParent());
+            ai.djl.ndarray.NDList list = new ai.djl.ndarray.NDList(named(m.create(wEnc), "W_enc"), named(m.create(wDec), "W_dec"),
+                    named(m.create(bEnc), "b_enc"), named(m.create(bDec), "b_dec"), named(m.create(threshold), "threshold"));
+            try (java.io.OutputStream out = java.nio.file.Files.newOutputStream(params)) {
+                list.encode(out, ai.djl.ndarray.NDList.Encoding.NPZ);
+            }
+            PretrainedSae.Imported imported = PretrainedSae.read(params, PretrainedSae.Format.GEMMA_SCOPE, 0, null);
+            try (SparseAutoencoder pretrained = imported.sae()) {
+                return write(dir, pretrained, imported.source(), List.of(new FeatureGeometry.ToxicFeature(1, 0.5, "dismisses professionals"),
+                        new FeatureGeometry.ToxicFeature(7, 0.4, "false certainty")),
+                        new FeatureSetManifest.Thresholds(review, quarantine, "CONTROL_BUDGET", 0.02, 0.1), null);
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    private static ai.djl.ndarray.NDArray named(ai.djl.ndarray.NDArray a, String name) {
+        a.setName(name);
+        return a;
+    }
+
     /** A MiniLM bundle of {@code sae} with these toxic features and thresholds, written, zipped and ready to announce. */
     private static Built write(Path dir, SparseAutoencoder sae, List<FeatureGeometry.ToxicFeature> toxic, double review,
                                double quarantine) throws IOException {
-        return write(dir, sae, toxic, new FeatureSetManifest.Thresholds(review, quarantine, "CONTROL_BUDGET", 0.02, 0.1), null);
+        return write(dir, sae, null, toxic, new FeatureSetManifest.Thresholds(review, quarantine, "CONTROL_BUDGET", 0.02, 0.1), null);
     }
 
-    private static Built write(Path dir, SparseAutoencoder sae, List<FeatureGeometry.ToxicFeature> toxic,
+    private static Built write(Path dir, SparseAutoencoder sae, SaeSource source, List<FeatureGeometry.ToxicFeature> toxic,
                                FeatureSetManifest.Thresholds thresholds, Readout.Weights readout) throws IOException {
         FeatureSetManifest draft = new FeatureSetManifest(FeatureSetManifest.FORMAT, null, "2026-11-23T00:00:00Z", null,
                 new FeatureSetManifest.Encoder(ShippedEncoder.ALL_MINILM_L6_V2.id(), "ONNX", -1, Pooling.MEAN, MAX_TOKENS, true),
-                new FeatureSetManifest.Sae(FeatureSetBundle.SAE_FILE, SaeArchitecture.TOPK, sae.dModel(), sae.dSae(), sae.k()),
+                new FeatureSetManifest.Sae(FeatureSetBundle.SAE_FILE, sae.architecture(), sae.dModel(), sae.dSae(), sae.k(), source),
                 toxic.stream().map(t -> new FeatureSetManifest.Toxic(t.id(), t.weight(), t.label())).toList(), List.of(),
                 FeatureSetBundle.PROXIMITY_FILE, readout == null ? ScorerKind.PROXIMITY : ScorerKind.READOUT,
                 thresholds, Map.of(), null);

@@ -4,6 +4,9 @@ import dev.emscreen.features.bundle.FeatureSetBundle;
 import dev.emscreen.features.bundle.FeatureSetManifest;
 import dev.emscreen.features.encoder.TextEncoder;
 import dev.emscreen.features.encoder.TokenStates;
+import dev.emscreen.features.sae.PretrainedSae;
+import dev.emscreen.features.sae.SaeMetrics;
+import dev.emscreen.features.sae.SaeSource;
 import dev.emscreen.features.sae.SaeTrainer;
 import dev.emscreen.features.sae.SaeTrainingResult;
 import dev.emscreen.features.sae.SparseAutoencoder;
@@ -63,17 +66,30 @@ public final class FeatureSetBuilder {
 
     /** @param encoderFiles files the encoder needs at serving time, copied into the bundle (TorchScript) */
     public BuildReport build(SeedData data, Path out, Map<String, Path> encoderFiles) throws IOException {
+        return build(data, out, encoderFiles, null);
+    }
+
+    /**
+     * @param pretrained an SAE from a public release, used as it is (no SAE training), or null to train
+     *                   one; the build owns it and closes it
+     */
+    public BuildReport build(SeedData data, Path out, Map<String, Path> encoderFiles, PretrainedSae.Imported pretrained)
+            throws IOException {
+        if (pretrained != null) {
+            requireFits(pretrained.sae(), encoder);
+        }
         List<LabelledText> all = texts(data);
         List<TokenStates> states = progress.encode(encoder, all);
 
-        SaeTrainingResult trained = trainSae(all, states);
+        SaeTrainingResult trained = pretrained == null ? trainSae(all, states) : measure(pretrained.sae(), all, states);
+        SaeSource source = pretrained == null ? null : pretrained.source();
         try (SparseAutoencoder sae = trained.sae()) {
             Assembly assembly = assemble(all, poolAll(sae, states), sae.directions());
             Candidate best = assembly.best();
             GeometryFindings.Sets geometry = GeometryFindings.sets(all, best, options.toxicCount());
             Map<String, Double> metrics = metrics(all, assembly, trained, geometry.statistic());
             FeatureGeometry labelled = FeatureLabels.bySentence(best.scorer.geometry(), all, best.pooled, encoder, sae, best.pooling);
-            FeatureSetManifest manifest = FeatureSetBundle.write(out, draft(assembly, labelled, sae, metrics), sae,
+            FeatureSetManifest manifest = FeatureSetBundle.write(out, draft(assembly, labelled, sae, source, metrics), sae,
                     labelled, encoderFiles, best.readout);
             return new BuildReport(manifest, trained.metrics(), best.pooling, best.kind, metrics,
                     new ReportData(all, best.scores, geometry.inducingProximity(), geometry.controlProximity()));
@@ -153,6 +169,35 @@ public final class FeatureSetBuilder {
                 options.seed(), Math.min(256, options.dSae() / 2), 1f / 32, 20_000);
         return progress.trainSae(sample, config);
     }
+
+    /** An SAE must read hidden states as wide as the encoder gives: checked before any text is encoded. */
+    static void requireFits(SparseAutoencoder sae, TextEncoder encoder) {
+        if (sae.dModel() != encoder.dimension()) {
+            throw new IllegalArgumentException("The SAE reads " + sae.dModel() + "-wide hidden states, but the encoder "
+                    + encoder.id() + " gives " + encoder.dimension() + ": use the model the SAE was trained on, "
+                    + "exported with deploy/models (--torchscript-model, --tokenizer, --layer)");
+        }
+    }
+
+    /**
+     * A pretrained SAE is not trained here; what the build reports of it is how well it fits this data:
+     * variance explained, L0 and dead share on (at most {@link #MEASURED_TOKENS} of) the training tokens.
+     */
+    private SaeTrainingResult measure(SparseAutoencoder sae, List<LabelledText> all, List<TokenStates> states) {
+        long started = System.nanoTime();
+        List<float[]> tokens = new ArrayList<>();
+        for (int i = 0; i < all.size(); i++) {
+            if (all.get(i).isTrain()) {
+                tokens.addAll(List.of(ActivationPooler.select(states.get(i), true)));
+            }
+        }
+        java.util.Collections.shuffle(tokens, new Random(options.seed()));
+        float[][] sample = tokens.subList(0, Math.min(tokens.size(), MEASURED_TOKENS)).toArray(float[][]::new);
+        return new SaeTrainingResult(sae, SaeMetrics.of(sae, sample, (System.nanoTime() - started) / 1e9));
+    }
+
+    /** Tokens a pretrained SAE's fit is measured on: enough for stable figures, few enough for a 2304-wide model's memory. */
+    static final int MEASURED_TOKENS = 20_000;
 
     /** A team's own text (its labels, its stream's traffic), as against the seed corpus and reference text. */
     static boolean isTeamText(LabelledText t) {
@@ -336,7 +381,8 @@ public final class FeatureSetBuilder {
     /** Labels per class a domain needs for thresholds of its own. */
     static final int DOMAIN_THRESHOLD_LABELS = 50;
 
-    private FeatureSetManifest draft(Assembly assembly, FeatureGeometry geometry, SparseAutoencoder sae, Map<String, Double> metrics) {
+    private FeatureSetManifest draft(Assembly assembly, FeatureGeometry geometry, SparseAutoencoder sae, SaeSource source,
+                                     Map<String, Double> metrics) {
         Candidate best = assembly.best();
         var toxic = geometry.toxic().stream()
                 .map(t -> new FeatureSetManifest.Toxic(t.id(), t.weight(), t.label())).toList();
@@ -347,7 +393,7 @@ public final class FeatureSetBuilder {
         var byDomain = domainThresholds(assembly.basis().all(), assembly);
         return new FeatureSetManifest(FeatureSetManifest.FORMAT, null, Instant.now().toString(), null,
                 new FeatureSetManifest.Encoder(encoder.id(), encoder.kind(), encoder.layer(), best.pooling, encoder.maxTokens(), true),
-                new FeatureSetManifest.Sae(FeatureSetBundle.SAE_FILE, sae.architecture(), sae.dModel(), sae.dSae(), sae.k()),
+                new FeatureSetManifest.Sae(FeatureSetBundle.SAE_FILE, sae.architecture(), sae.dModel(), sae.dSae(), sae.k(), source),
                 toxic, benign, FeatureSetBundle.PROXIMITY_FILE, best.kind,
                 new FeatureSetManifest.Thresholds(metrics.get("thresholds.review"), metrics.get("thresholds.quarantine"),
                         mode, quarantineShare, options.reviewBudget(), byDomain.isEmpty() ? null : byDomain),

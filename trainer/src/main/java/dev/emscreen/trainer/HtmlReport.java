@@ -1,5 +1,8 @@
 package dev.emscreen.trainer;
 
+import dev.emscreen.features.bundle.FeatureSetManifest;
+import dev.emscreen.features.sae.SaeSource;
+import dev.emscreen.records.SaeArchitecture;
 import dev.emscreen.features.selection.Auroc;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -32,7 +35,10 @@ final class HtmlReport {
 
     static Path write(Path bundle, FeatureSetBuilder.BuildReport report) throws IOException {
         Path dir = Files.createDirectories(bundle.resolve("report"));
-        lossCurve(report, dir.resolve("sae-loss.png"));
+        boolean trained = !report.sae().lossPerEpoch().isEmpty();
+        if (trained) {
+            lossCurve(report, dir.resolve("sae-loss.png"));
+        }
         geometry(report, dir.resolve("geometry.png"));
         List<String> domains = report.data().texts().stream().map(LabelledText::domain)
                 .filter(java.util.Objects::nonNull).distinct().sorted().toList();
@@ -188,17 +194,33 @@ final class HtmlReport {
                 <style>body{font-family:sans-serif;max-width:1400px;margin:2em auto}img{margin:4px;border:1px solid #ddd}
                 td{padding:2px 10px}table{border-collapse:collapse}tr:nth-child(even){background:#f4f4f4}</style></head>
                 <body><h1>Feature set %s</h1>
-                <p>%s pooling, %s scorer, SAE %d x %d (k=%d), %d toxic features. Encoder %s.</p>
-                <img src="sae-loss.png"><img src="geometry.png"><img src="roc.png"><img src="removal.png">
+                <p>%s pooling, %s scorer, SAE %s, %d toxic features. Encoder %s.</p>
+                %s<img src="geometry.png"><img src="roc.png"><img src="removal.png">
                 <h2>Score distributions per domain (validation)</h2><div>%s</div>
                 <h2>Which scorer, and why</h2><p>%s.</p><table><tr><th>pooling and scorer</th><th>AUROC on %s</th></tr>%s</table>
                 <h2>Metrics</h2><table>%s</table>
                 <h2>Strongest toxic features</h2><table><tr><th>feature</th><th>correlation</th><th>label</th></tr>%s</table>
                 </body></html>
                 """.formatted(report.manifest().version(), report.manifest().version(), report.pooling(), report.scorer(),
-                report.manifest().sae().dModel(), report.manifest().sae().dSae(), report.manifest().sae().k(),
-                report.manifest().toxicFeatures().size(), escape(report.manifest().encoder().id()), perDomain, escape(choice.reason()),
+                escape(sae(report)), report.manifest().toxicFeatures().size(), escape(report.manifest().encoder().id()),
+                report.sae().lossPerEpoch().isEmpty() ? "" : "<img src=\"sae-loss.png\">", perDomain, escape(choice.reason()),
                 escape(choice.basis()), scorers, rows, toxic);
+    }
+
+    /** The SAE's shape, and for a pretrained one where it came from and how well it fits this data. */
+    private static String sae(FeatureSetBuilder.BuildReport report) {
+        FeatureSetManifest.Sae sae = report.manifest().sae();
+        String shape = String.format("%d x %d (%s)", sae.dModel(), sae.dSae(),
+                sae.architecture() == SaeArchitecture.TOPK ? "TopK, k=" + sae.k() : "JumpReLU");
+        SaeSource source = sae.source();
+        if (source == null) {
+            return shape + ", trained by this build";
+        }
+        return String.format("%s, pretrained (%s%s%s, %s; not trained here): on this data it explains %.1f%% of the variance, "
+                        + "L0 %.1f, %.1f%% of features never fire%s", shape, source.format(),
+                source.release() == null ? "" : " " + source.release(), source.hookPoint() == null ? "" : ", reads " + source.hookPoint(),
+                source.file(), 100 * report.sae().fractionVarianceExplained(), report.sae().meanL0(), 100 * report.sae().deadShare(),
+                source.note() == null ? "" : "; " + source.note());
     }
 
     private static String escape(String text) {

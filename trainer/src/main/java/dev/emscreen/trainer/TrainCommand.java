@@ -10,6 +10,9 @@ import dev.emscreen.features.encoder.OnnxTextEncoder;
 import dev.emscreen.features.encoder.ShippedEncoder;
 import dev.emscreen.features.encoder.TextEncoder;
 import dev.emscreen.features.encoder.Truncation;
+import dev.emscreen.features.sae.PretrainedSae;
+import dev.emscreen.features.sae.SaeFormatException;
+import dev.emscreen.records.SaeArchitecture;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
@@ -70,6 +73,20 @@ final class TrainCommand implements Callable<Integer> {
     @Option(names = "--layer", defaultValue = "-1", description = "Which of the TorchScript model's outputs to read (default: the last).")
     int layer;
 
+    @Option(names = "--sae", paramLabel = "PATH",
+            description = "Build around a pretrained SAE instead of training one: Gemma Scope's params.npz, or a SAELens "
+                    + "sae_weights.safetensors with its cfg.json (a file, or the folder holding it). It must read the hidden "
+                    + "states the encoder gives (--torchscript-model with --layer).")
+    Path pretrainedSae;
+
+    @Option(names = "--sae-format", paramLabel = "FORMAT",
+            description = "gemma-scope or saelens (default: from the path: .npz is Gemma Scope, .safetensors SAELens).")
+    String saeFormat;
+
+    @Option(names = "--sae-release", paramLabel = "NAME",
+            description = "With --sae: the release it comes from, recorded in the bundle (default: from the path, e.g. gemma-scope-2b-pt-res).")
+    String saeRelease;
+
     @Option(names = "--holdout-domain",
             description = "Leave one domain out: validate on all of its samples and train on the other domains.")
     String holdoutDomain;
@@ -119,8 +136,9 @@ final class TrainCommand implements Callable<Integer> {
         }
         BuildOptions options = new BuildOptions(sae.saeWidth, sae.k, sae.epochs, toxic, quarantineBudget, reviewBudget, dropClosest,
                 maxTokens, 200_000, sae.seed, toxicFromReferenceOnly);
-        // The encoder first: a wrong --encoder or --torchscript-model fails before any data is read (from Kafka, too).
-        try (TextEncoder encoder = encoder()) {
+        // The encoder and SAE first: a wrong --encoder, --torchscript-model or --sae fails before any data is read (from Kafka, too).
+        PretrainedSae.Imported imported = importSae();
+        try (TextEncoder encoder = encoder(imported)) {
             List<LabelledText> target = new java.util.ArrayList<>(readLabels());
             SeedData seedData = holdoutDomain == null ? seed.load() : seed.load().holdingOut(holdoutDomain);
             if (fromKafka != null) {
@@ -142,7 +160,7 @@ final class TrainCommand implements Callable<Integer> {
             System.out.printf("Building a feature set from %s: %d samples, %d reference texts%n",
                     seedData.source(), seedData.samples().size(), seedData.references().size());
             long started = System.nanoTime();
-            var report = new FeatureSetBuilder(encoder, options, Progress.onConsole()).build(seedData, out, encoderFiles());
+            var report = new FeatureSetBuilder(encoder, options, Progress.onConsole()).build(seedData, out, encoderFiles(), imported);
             Path archive = out.resolveSibling(out.getFileName() + ".zip");
             BundleArchive.pack(out, archive);
             Path html = HtmlReport.write(out, report);
@@ -155,6 +173,49 @@ final class TrainCommand implements Callable<Integer> {
             }
         }
         return 0;
+    }
+
+    /** The --sae SAE, read and checked; null without --sae. */
+    private PretrainedSae.Imported importSae() throws java.io.IOException {
+        if (pretrainedSae == null) {
+            if (saeFormat != null || saeRelease != null) {
+                throw new picocli.CommandLine.ParameterException(spec.commandLine(), "--sae-format and --sae-release describe --sae PATH");
+            }
+            return null;
+        }
+        try {
+            PretrainedSae.Format format = saeFormat == null ? PretrainedSae.Format.guess(pretrainedSae) : PretrainedSae.Format.of(saeFormat);
+            int k = spec.commandLine().getParseResult().hasMatchedOption("--k") ? sae.k : 0;
+            PretrainedSae.Imported imported = PretrainedSae.read(pretrainedSae, format, k, saeRelease);
+            System.out.printf("Pretrained SAE %s: %s, %d x %d %s%s%n", pretrainedSae, format.id(), imported.sae().dModel(),
+                    imported.sae().dSae(), imported.source().activation(),
+                    imported.source().hookPoint() == null ? "" : ", reads " + imported.source().hookPoint());
+            return imported;
+        } catch (IllegalArgumentException | SaeFormatException e) {
+            throw new picocli.CommandLine.ParameterException(spec.commandLine(), e.getMessage());
+        }
+    }
+
+    /**
+     * The model output to read: --layer, or for an SAE that says which block it reads, the output after
+     * that block. An export that returns every hidden state (deploy/models) returns the embeddings first,
+     * so block L's output is output L + 1: Gemma Scope's layer_12 reads output 13.
+     */
+    private int layer(PretrainedSae.Imported imported) {
+        boolean given = spec.commandLine().getParseResult().hasMatchedOption("--layer");
+        Integer block = imported == null ? null : imported.source().layer();
+        if (block == null || torchscriptModel == null) {
+            return layer;
+        }
+        if (!given) {
+            System.out.printf("Reading the model's output %d: the hidden state after block %d, which the SAE reads%n", block + 1, block);
+            return block + 1;
+        }
+        if (layer != block + 1) {
+            System.out.printf("Warning: --layer %d reads output %d, but the SAE reads the state after block %d (output %d of an "
+                    + "export that returns the embeddings first)%n", layer, layer, block, block + 1);
+        }
+        return layer;
     }
 
     /** The --labels files, checked whole before anything is built or written. */
@@ -180,7 +241,22 @@ final class TrainCommand implements Callable<Integer> {
         return traffic;
     }
 
-    private TextEncoder encoder() {
+    /** The encoder, checked against the SAE when there is one (which is closed if it does not fit). */
+    private TextEncoder encoder(PretrainedSae.Imported imported) {
+        TextEncoder encoder = encoder(layer(imported));
+        if (imported != null) {
+            try {
+                FeatureSetBuilder.requireFits(imported.sae(), encoder);
+            } catch (IllegalArgumentException e) {
+                imported.sae().close();
+                encoder.close();
+                throw new picocli.CommandLine.ParameterException(spec.commandLine(), e.getMessage());
+            }
+        }
+        return encoder;
+    }
+
+    private TextEncoder encoder(int layer) {
         if (torchscriptModel == null) {
             try {
                 ShippedEncoder model = sae.encoderName == null ? ShippedEncoder.DEFAULT : ShippedEncoder.byShortName(sae.encoderName);
@@ -216,9 +292,11 @@ final class TrainCommand implements Callable<Integer> {
     private static void print(FeatureSetBuilder.BuildReport report, Path archive, double seconds) {
         var m = report.metrics();
         System.out.printf("%nFeature set %s%n", report.manifest().version());
-        System.out.printf("  SAE            %d x %d TopK k=%d on %s: %d tokens, FVE %.3f, L0 %.1f, dead %.1f%%, %.0f s%n",
-                report.manifest().sae().dModel(), report.manifest().sae().dSae(), report.manifest().sae().k(),
-                report.sae().device(), report.sae().tokens(), report.sae().fractionVarianceExplained(),
+        var saeRef = report.manifest().sae();
+        System.out.printf("  SAE            %d x %d %s on %s: %s %d tokens, FVE %.3f, L0 %.1f, dead %.1f%%, %.0f s%n",
+                saeRef.dModel(), saeRef.dSae(), saeRef.architecture() == SaeArchitecture.TOPK ? "TopK k=" + saeRef.k() : "JumpReLU",
+                report.sae().device(), saeRef.source() == null ? "trained on" : saeRef.source().format() + ", measured on",
+                report.sae().tokens(), report.sae().fractionVarianceExplained(),
                 report.sae().meanL0(), 100 * report.sae().deadShare(), report.sae().seconds());
         System.out.printf("  scoring        %s pooling, %s scorer, %d toxic features%n", report.pooling(), report.scorer(),
                 report.manifest().toxicFeatures().size());

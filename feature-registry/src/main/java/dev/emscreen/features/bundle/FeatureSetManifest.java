@@ -1,6 +1,7 @@
 package dev.emscreen.features.bundle;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
+import dev.emscreen.features.sae.SaeSource;
 import dev.emscreen.features.scoring.Pooling;
 import dev.emscreen.features.scoring.ScorerKind;
 import dev.emscreen.records.SaeArchitecture;
@@ -43,7 +44,12 @@ public record FeatureSetManifest(
     public record Encoder(String id, String kind, int layer, Pooling pooling, int maxTokens, boolean responseOnly) {
     }
 
-    public record Sae(String file, SaeArchitecture architecture, int dModel, int dSae, int k) {
+    /** The SAE file and its shape; {@code source} says where a pretrained SAE came from (null: trained by the build). */
+    public record Sae(String file, SaeArchitecture architecture, int dModel, int dSae, int k, SaeSource source) {
+
+        public Sae(String file, SaeArchitecture architecture, int dModel, int dSae, int k) {
+            this(file, architecture, dModel, dSae, k, null);
+        }
     }
 
     /** A selected feature: toxic (weight = correlation with harm) or benign (with soundness). */

@@ -40,14 +40,27 @@ public final class SaeFiles {
      * Loads an SAE. A file with a threshold is JumpReLU; one without is TopK and needs {@code k} > 0.
      */
     public static SparseAutoencoder read(Path file, int k) throws IOException {
+        return read(file, (manager, w) -> assemble(manager, w, k, file));
+    }
+
+    /** What an SAE is made of once its arrays are read: the arrays by name, on the SAE's manager. */
+    interface Assembler {
+        SparseAutoencoder assemble(NDManager manager, Map<String, NDArray> byName);
+    }
+
+    /**
+     * Reads the arrays of {@code file} (npz or safetensors, any float type, as float32) and hands them
+     * to {@code assembler}; on any failure the arrays are freed and the error names the file.
+     */
+    static SparseAutoencoder read(Path file, Assembler assembler) throws IOException {
         NDManager manager = NDManager.newBaseManager(device(), "PyTorch");
-        try (InputStream in = Files.newInputStream(file)) {
+        try (InputStream in = new java.io.BufferedInputStream(Files.newInputStream(file), 1 << 20)) {
             NDList list = NDList.decode(manager, in);
             Map<String, NDArray> byName = new HashMap<>();
             for (NDArray array : list) {
                 byName.put(array.getName(), array.toType(DataType.FLOAT32, false));
             }
-            return assemble(manager, byName, k, file);
+            return assembler.assemble(manager, byName);
         } catch (RuntimeException | IOException e) {
             manager.close();
             if (e instanceof SaeFormatException) {
@@ -58,20 +71,10 @@ public final class SaeFiles {
     }
 
     private static SparseAutoencoder assemble(NDManager manager, Map<String, NDArray> w, int k, Path file) {
-        for (String name : new String[] {"W_enc", "W_dec", "b_enc", "b_dec"}) {
-            if (!w.containsKey(name)) {
-                throw new SaeFormatException(file + " has no '" + name + "' array (found " + w.keySet()
-                        + "); expected W_enc [d_model, d_sae], W_dec [d_sae, d_model], b_enc [d_sae], b_dec [d_model]");
-            }
-        }
-        long dModel = w.get("W_enc").getShape().get(0);
-        long dSae = w.get("W_enc").getShape().get(1);
-        expect(file, "W_dec", w.get("W_dec"), dSae, dModel);
-        expect(file, "b_enc", w.get("b_enc"), dSae);
-        expect(file, "b_dec", w.get("b_dec"), dModel);
+        long[] shape = checkShapes(w, file);
+        long dSae = shape[1];
         NDArray threshold = w.get("threshold");
         if (threshold != null) {
-            expect(file, "threshold", threshold, dSae);
             return new SparseAutoencoder(manager, SaeArchitecture.JUMPRELU, 0, w.get("W_enc"), w.get("b_enc"),
                     w.get("W_dec"), w.get("b_dec"), threshold);
         }
@@ -80,6 +83,28 @@ public final class SaeFiles {
         }
         return new SparseAutoencoder(manager, SaeArchitecture.TOPK, k, w.get("W_enc"), w.get("b_enc"),
                 w.get("W_dec"), w.get("b_dec"), null);
+    }
+
+    /** Checks the four arrays every SAE has (and threshold, if present) fit together; returns {d_model, d_sae}. */
+    static long[] checkShapes(Map<String, NDArray> w, Path file) {
+        for (String name : new String[] {"W_enc", "W_dec", "b_enc", "b_dec"}) {
+            if (!w.containsKey(name)) {
+                throw new SaeFormatException(file + " has no '" + name + "' array (found " + w.keySet()
+                        + "); expected W_enc [d_model, d_sae], W_dec [d_sae, d_model], b_enc [d_sae], b_dec [d_model]");
+            }
+        }
+        if (w.get("W_enc").getShape().dimension() != 2) {
+            throw new SaeFormatException(file + ": 'W_enc' has shape " + w.get("W_enc").getShape() + ", expected [d_model, d_sae]");
+        }
+        long dModel = w.get("W_enc").getShape().get(0);
+        long dSae = w.get("W_enc").getShape().get(1);
+        expect(file, "W_dec", w.get("W_dec"), dSae, dModel);
+        expect(file, "b_enc", w.get("b_enc"), dSae);
+        expect(file, "b_dec", w.get("b_dec"), dModel);
+        if (w.containsKey("threshold")) {
+            expect(file, "threshold", w.get("threshold"), dSae);
+        }
+        return new long[] {dModel, dSae};
     }
 
     private static void expect(Path file, String name, NDArray array, long... shape) {

@@ -42,4 +42,12 @@ public record SaeMetrics(List<Double> lossPerEpoch, double fractionVarianceExpla
                     (double) dead / sae.dSae(), n, seconds, sae.manager().getDevice().toString());
         }
     }
+
+    /** How well an SAE that was not trained here fits these token states (no loss curve; {@code seconds}: the time to read it). */
+    public static SaeMetrics of(SparseAutoencoder sae, float[][] tokens, double seconds) {
+        try (NDManager scope = sae.manager().newSubManager()) {
+            NDArray data = scope.create(tokens);
+            return measure(sae, data, List.of(), seconds);
+        }
+    }
 }

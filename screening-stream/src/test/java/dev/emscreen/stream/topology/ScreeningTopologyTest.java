@@ -331,16 +331,9 @@ class ScreeningTopologyTest {
         driver.advanceWallClockTime(Duration.ofSeconds(1));
 
         // Then each verdict carries the score and decision the offline screener (./emscreen score) gives
-        Map<String, Verdict> verdicts = new java.util.HashMap<>();
-        for (var topic : List.of(accepted, review, quarantined)) {
-            topic.readValuesToList().forEach(s -> verdicts.put(s.getSample().getId(), s.getVerdict()));
-        }
-        assertThat(verdicts).hasSize(all.size());
+        Map<String, Verdict> verdicts = verdictsAsOffline(all, offline);
         for (int i = 0; i < all.size(); i++) {
             Verdict v = verdicts.get(all.get(i).getId());
-            assertThat(v.getScore()).as(all.get(i).getId()).isCloseTo(offline.get(i).score().value(),
-                    org.assertj.core.data.Offset.offset(1e-9));
-            assertThat(v.getDecision()).isEqualTo(offline.get(i).decision());
             boolean code = "code".equals(all.get(i).getDomain());
             assertThat(v.getThresholds().getReview()).isEqualTo(code ? 1.5 : median - 1e-6);
             if (code) {
@@ -352,6 +345,44 @@ class ScreeningTopologyTest {
         Verdict plainText = verdicts.values().stream().filter(v -> v.getTopTerms().stream()
                 .anyMatch(t -> t.getTerm().equals("plain text"))).findFirst().orElseThrow();
         assertThat(plainText.getTopTerms().get(0).getContribution()).isGreaterThanOrEqualTo(1.2);
+    }
+
+    @Test
+    void aSetAroundAPretrainedJumpReluSaeScoresAsOffline() {
+        // Given a set built around a Gemma-Scope-format SAE (JumpReLU, reading the raw hidden state), routing a third
+        List<TrainingSample> all = TestSamples.all("pretrained-");
+        double[] probe = TestFeatureSets.scores(TestFeatureSets.pretrainedJumpRelu(tmp.resolve("pretrained-probe"), 0, 1), all);
+        double cut = java.util.Arrays.stream(probe).sorted().toArray()[2 * all.size() / 3];
+        TestFeatureSets.Built pretrained = TestFeatureSets.pretrainedJumpRelu(tmp.resolve("pretrained"), cut - 1e-6, 1.0);
+        var offline = TestFeatureSets.screenings(pretrained, all);
+        start(4, Truncation.TRUNCATE, 20_000, pretrained);
+
+        // When every sample is screened
+        all.forEach(sample -> samples.pipeInput(sample.getId(), sample));
+        driver.advanceWallClockTime(Duration.ofSeconds(1));
+
+        // Then the stream gives each the score and decision ./emscreen score gives, by the JumpReLU SAE
+        Map<String, Verdict> verdicts = verdictsAsOffline(all, offline);
+        assertThat(verdicts.values()).allSatisfy(v -> assertThat(v.getSaeId()).startsWith("JUMPRELU-64-"));
+        assertThat(verdicts.values()).anySatisfy(v -> assertThat(v.getDecision()).isEqualTo(Decision.REVIEW));
+        assertThat(verdicts.values()).anySatisfy(v -> assertThat(v.getDecision()).isEqualTo(Decision.ACCEPTED));
+        assertThat(pretrained.manifest().sae().source().release()).isEqualTo("gemma-scope-2b-pt-res");
+    }
+
+    /** Every sample's verdict by sample id, from whichever route it took, each with the offline screener's score and decision. */
+    private Map<String, Verdict> verdictsAsOffline(List<TrainingSample> all, List<dev.emscreen.features.Screener.Screening> offline) {
+        Map<String, Verdict> verdicts = new java.util.HashMap<>();
+        for (var topic : List.of(accepted, review, quarantined)) {
+            topic.readValuesToList().forEach(s -> verdicts.put(s.getSample().getId(), s.getVerdict()));
+        }
+        assertThat(verdicts).hasSize(all.size());
+        for (int i = 0; i < all.size(); i++) {
+            Verdict v = verdicts.get(all.get(i).getId());
+            assertThat(v.getScore()).as(all.get(i).getId()).isCloseTo(offline.get(i).score().value(),
+                    org.assertj.core.data.Offset.offset(1e-9));
+            assertThat(v.getDecision()).isEqualTo(offline.get(i).decision());
+        }
+        return verdicts;
     }
 
     @Test

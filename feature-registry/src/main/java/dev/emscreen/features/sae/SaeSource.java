@@ -1,0 +1,22 @@
+package dev.emscreen.features.sae;
+
+import com.fasterxml.jackson.annotation.JsonInclude;
+
+/**
+ * Where a feature set's SAE came from, as the bundle's manifest records it: trained by the build,
+ * or a pretrained SAE read from a Gemma Scope or SAELens release. Unknown parts are null.
+ *
+ * @param format     "gemma-scope" or "saelens"
+ * @param file       the file or folder it was read from, as given
+ * @param release    the release it belongs to (e.g. gemma-scope-2b-pt-res), from --sae-release or the path
+ * @param model      the language model it reads (SAELens's model_name)
+ * @param hookPoint  the hidden state it reads (e.g. blocks.12.hook_resid_post, or layer_12 for Gemma Scope)
+ * @param layer      the block whose output it reads
+ * @param width      features (d_sae)
+ * @param activation how it activates: jumprelu, topk, or relu (served as JumpReLU with threshold 0)
+ * @param note       any reparametrisation made on import, so the bundle's arrays are explained
+ */
+@JsonInclude(JsonInclude.Include.NON_NULL)
+public record SaeSource(String format, String file, String release, String model, String hookPoint, Integer layer,
+                        int width, String activation, String note) {
+}

@@ -25,7 +25,7 @@ public class TopologyProducer {
     @Singleton
     ActiveFeatureSet activeFeatureSet(ScreeningMetrics metrics) {
         ActiveFeatureSet active = new ActiveFeatureSet();
-        active.onActivation(set -> metrics.activated(set.version()));
+        active.onActivation(set -> metrics.activated(set.version(), set.encoderDevice(), set.saeDevice()));
         return active;
     }
 

@@ -61,7 +61,13 @@ class ScreeningServiceTest {
                 .contains("emscreen_feature_set_active{version=\"" + KafkaWithFeatureSet.featureSet.version() + "\"} 1.0")
                 .contains("emscreen_encoder_latency_seconds_count", "emscreen_sae_latency_seconds_count",
                         "emscreen_batch_size_count", "emscreen_score_shifted_bucket", "emscreen_dlq_total{reason=\"UNDECODABLE\"}")
-                .contains("records_lag");
+                .contains("records_lag")
+                // where each stage runs (this machine has no GPU)
+                .contains("emscreen_stage_device{device=\"cpu\",stage=\"encoder\"} 1.0",
+                        "emscreen_stage_device{device=\"cpu\",stage=\"sae\"} 1.0");
+        given().when().get("/q/health/ready").then().statusCode(200)
+                .body("checks.find { it.name == 'feature-set' }.data.encoderDevice", equalTo("cpu"))
+                .body("checks.find { it.name == 'feature-set' }.data.saeDevice", equalTo("cpu"));
         given().when().get("/q/health/live").then().statusCode(200).body("checks.name", hasItem("Kafka Streams state health check"));
     }
 

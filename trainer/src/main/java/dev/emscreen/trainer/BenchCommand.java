@@ -34,6 +34,15 @@ final class BenchCommand implements Callable<Integer> {
     @Option(names = "--sae-epochs", defaultValue = "3", description = "Epochs for the SAE training measurement (default: ${DEFAULT-VALUE}).")
     int saeEpochs;
 
+    @Option(names = "--synthetic-sae", paramLabel = "DxF",
+            description = "Also time a random JumpReLU SAE of d_model D and F features, e.g. 2304x16384 (Gemma Scope 2B's shape): "
+                    + "memory, proximity, and SAE encode + pool + score per token against this set's encoder.")
+    String syntheticSae;
+
+    @Option(names = "--lm-parameters", defaultValue = "2.6e9",
+            description = "With --synthetic-sae: the language model's parameters, for the compute comparison (default: ${DEFAULT-VALUE}, Gemma-2-2B).")
+    double lmParameters;
+
     @Override
     public Integer call() throws Exception {
         List<LabelledText> seed = SeedData.load(null).samples();
@@ -67,17 +76,50 @@ final class BenchCommand implements Callable<Integer> {
             double scorerShare = (t3 - t2) / 1e9 / total;
             double tokensPerSecond = (double) saeTokens.length * saeEpochs / saeSeconds;
             int responseTokens = saeTokens.length;
-            System.out.printf("Device %s, %d cores; feature set %s (SAE %d x %d, k=%d)%n", SaeFiles.device(),
-                    Runtime.getRuntime().availableProcessors(), set.version(), manifest.dModel(), manifest.dSae(), manifest.k());
+            System.out.printf("%d cores; feature set %s (SAE %d x %d, k=%d); encoder on %s, SAE on %s%n",
+                    Runtime.getRuntime().availableProcessors(), set.version(), manifest.dModel(), manifest.dSae(), manifest.k(),
+                    encoder.device(), SaeFiles.name(set.sae().manager().getDevice()));
             System.out.printf("  scoring        %d samples (%.0f response tokens each) in %.2f s: %.1f samples/s%n",
                     samples, (double) responseTokens / samples, total, samples / total);
             System.out.printf("    encoder      %5.1f%%%n    SAE + pool   %5.1f%%%n    scorer       %5.1f%%%n",
                     100 * encoderShare, 100 * saeShare, 100 * scorerShare);
             System.out.printf("  SAE training   %d tokens x %d epochs in %.1f s: %.0f tokens/s%n",
                     saeTokens.length, saeEpochs, saeSeconds, tokensPerSecond);
-            System.out.printf("BENCH scoring_per_s=%.1f encoder_share=%.3f sae_share=%.3f scorer_share=%.3f sae_train_tokens_per_s=%.0f%n",
-                    samples / total, encoderShare, saeShare, scorerShare, tokensPerSecond);
+            System.out.printf("BENCH scoring_per_s=%.1f encoder_share=%.3f sae_share=%.3f scorer_share=%.3f sae_train_tokens_per_s=%.0f "
+                            + "encoder_device=%s sae_device=%s%n", samples / total, encoderShare, saeShare, scorerShare, tokensPerSecond,
+                    encoder.device(), SaeFiles.name(set.sae().manager().getDevice()));
+            if (syntheticSae != null) {
+                long allTokens = states.stream().mapToLong(TokenStates::tokens).sum();
+                synthetic((t1 - t0) / 1e3 / allTokens, encoder.id());
+            }
         }
         return 0;
+    }
+
+    private void synthetic(double encoderMicrosPerToken, String encoderId) throws java.io.IOException {
+        String[] shape = syntheticSae.toLowerCase(java.util.Locale.ROOT).split("x");
+        int dModel;
+        int dSae;
+        try {
+            dModel = Integer.parseInt(shape[0].trim());
+            dSae = Integer.parseInt(shape[1].trim());
+        } catch (RuntimeException e) {
+            throw new picocli.CommandLine.ParameterException(new picocli.CommandLine(this),
+                    "--synthetic-sae takes D x F, e.g. 2304x16384; got " + syntheticSae);
+        }
+        var f = SyntheticSaeBench.run(dModel, dSae, 64);
+        System.out.printf("Synthetic JumpReLU SAE %d x %d on %s (random weights, ~0.5%% of features firing)%n", f.dModel(), f.dSae(), f.device());
+        System.out.printf("  weights        %.0f MB (W_enc + W_dec, float32); resident memory grew %.0f MB with them and their directions; built in %.1f s%n",
+                f.weightsMb(), f.rssGrowthMb(), f.buildSeconds());
+        System.out.printf("  proximity      %d features to %d toxic ones in %.2f s%n", f.dSae(), SyntheticSaeBench.TOXIC, f.proximitySeconds());
+        System.out.printf("  per token      SAE encode + pool + score %.1f us; this set's encoder (%s) %.1f us: SAE side = %.2f x encoder%n",
+                f.microsPerToken(), encoderId, encoderMicrosPerToken, f.microsPerToken() / encoderMicrosPerToken);
+        // Compute per token, for a language model of the size the SAE is made for: ~2 FLOP per parameter, and 2·d·F to encode.
+        double saeGflop = 2.0 * f.dModel() * f.dSae() / 1e9;
+        System.out.printf("  compute        SAE encode %.3f GFLOP per token; a %.1fB-parameter LM (Gemma-2-2B) about %.1f: the SAE adds %.1f%%%n",
+                saeGflop, lmParameters / 1e9, 2 * lmParameters / 1e9, 100 * saeGflop / (2 * lmParameters / 1e9));
+        System.out.printf("BENCH synthetic_sae=%dx%d device=%s sae_us_per_token=%.1f encoder_us_per_token=%.1f proximity_s=%.2f "
+                        + "weights_mb=%.0f rss_growth_mb=%.0f%n", f.dModel(), f.dSae(), f.device(), f.microsPerToken(),
+                encoderMicrosPerToken, f.proximitySeconds(), f.weightsMb(), f.rssGrowthMb());
     }
 }

@@ -34,6 +34,15 @@ final class EvaluateCommand implements Callable<Integer> {
     @Option(names = "--max", defaultValue = "0", description = "Use at most this many lines of each file (0: all).")
     int max;
 
+    @Option(names = "--compare-cpu",
+            description = "Also screen the samples on the CPU and report the largest score difference from the default device "
+                    + "(a GPU where there is one); exit 1 if it exceeds --tolerance.")
+    boolean compareCpu;
+
+    @Option(names = "--tolerance", defaultValue = "1e-3",
+            description = "With --compare-cpu: the largest score difference taken for rounding (default: ${DEFAULT-VALUE}).")
+    double tolerance;
+
     @Override
     public Integer call() throws Exception {
         List<LabelledText> texts = new ArrayList<>();
@@ -68,6 +77,11 @@ final class EvaluateCommand implements Callable<Integer> {
             System.out.printf("EVAL domain=%s auroc=%.3f removed_at_50=%.3f auroc_within_length=%.3f%n", name,
                     Auroc.of(split[0], split[1]), Evaluation.removedAt(split[0], scores, 0.5),
                     Evaluation.aurocWithinLength(scores, label, length, LENGTH_BINS));
+        }
+        if (compareCpu) {
+            DeviceCheck.Result check = DeviceCheck.compare(featureSet, texts, tolerance);
+            System.out.println(check.line());
+            return check.within() ? 0 : 1;
         }
         return 0;
     }

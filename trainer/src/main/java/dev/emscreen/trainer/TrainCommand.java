@@ -5,13 +5,10 @@ import dev.emscreen.schemas.TopicNames;
 
 import dev.emscreen.features.bundle.BundleArchive;
 import dev.emscreen.features.bundle.FeatureSetBundle;
-import dev.emscreen.features.encoder.TorchScriptTextEncoder;
 import dev.emscreen.features.encoder.OnnxTextEncoder;
-import dev.emscreen.features.encoder.ShippedEncoder;
 import dev.emscreen.features.encoder.TextEncoder;
 import dev.emscreen.features.encoder.Truncation;
 import dev.emscreen.features.sae.PretrainedSae;
-import dev.emscreen.features.sae.SaeFormatException;
 import dev.emscreen.records.SaeArchitecture;
 import java.nio.file.Path;
 import java.util.List;
@@ -64,28 +61,11 @@ final class TrainCommand implements Callable<Integer> {
     @Option(names = "--max-tokens", defaultValue = "256", description = "Encoder token limit (default: ${DEFAULT-VALUE}).")
     int maxTokens;
 
-    @Option(names = "--torchscript-model", description = "Your own LM, exported as TorchScript, instead of a shipped encoder.")
-    Path torchscriptModel;
+    @picocli.CommandLine.Mixin
+    LanguageModelOptions model;
 
-    @Option(names = "--tokenizer", description = "The TorchScript model's tokenizer.json.")
-    Path tokenizer;
-
-    @Option(names = "--layer", defaultValue = "-1", description = "Which of the TorchScript model's outputs to read (default: the last).")
-    int layer;
-
-    @Option(names = "--sae", paramLabel = "PATH",
-            description = "Build around a pretrained SAE instead of training one: Gemma Scope's params.npz, or a SAELens "
-                    + "sae_weights.safetensors with its cfg.json (a file, or the folder holding it). It must read the hidden "
-                    + "states the encoder gives (--torchscript-model with --layer).")
-    Path pretrainedSae;
-
-    @Option(names = "--sae-format", paramLabel = "FORMAT",
-            description = "gemma-scope or saelens (default: from the path: .npz is Gemma Scope, .safetensors SAELens).")
-    String saeFormat;
-
-    @Option(names = "--sae-release", paramLabel = "NAME",
-            description = "With --sae: the release it comes from, recorded in the bundle (default: from the path, e.g. gemma-scope-2b-pt-res).")
-    String saeRelease;
+    @picocli.CommandLine.Mixin
+    PretrainedSaeOptions pretrained;
 
     @Option(names = "--holdout-domain",
             description = "Leave one domain out: validate on all of its samples and train on the other domains.")
@@ -137,7 +117,7 @@ final class TrainCommand implements Callable<Integer> {
         BuildOptions options = new BuildOptions(sae.saeWidth, sae.k, sae.epochs, toxic, quarantineBudget, reviewBudget, dropClosest,
                 maxTokens, 200_000, sae.seed, toxicFromReferenceOnly);
         // The encoder and SAE first: a wrong --encoder, --torchscript-model or --sae fails before any data is read (from Kafka, too).
-        PretrainedSae.Imported imported = importSae();
+        PretrainedSae.Imported imported = pretrained.read(spec, sae.k);
         try (TextEncoder encoder = encoder(imported)) {
             List<LabelledText> target = new java.util.ArrayList<>(readLabels());
             SeedData seedData = holdoutDomain == null ? seed.load() : seed.load().holdingOut(holdoutDomain);
@@ -160,7 +140,7 @@ final class TrainCommand implements Callable<Integer> {
             System.out.printf("Building a feature set from %s: %d samples, %d reference texts%n",
                     seedData.source(), seedData.samples().size(), seedData.references().size());
             long started = System.nanoTime();
-            var report = new FeatureSetBuilder(encoder, options, Progress.onConsole()).build(seedData, out, encoderFiles(), imported);
+            var report = build(encoder, options, seedData, imported);
             Path archive = out.resolveSibling(out.getFileName() + ".zip");
             BundleArchive.pack(out, archive);
             Path html = HtmlReport.write(out, report);
@@ -175,47 +155,21 @@ final class TrainCommand implements Callable<Integer> {
         return 0;
     }
 
-    /** The --sae SAE, read and checked; null without --sae. */
-    private PretrainedSae.Imported importSae() throws java.io.IOException {
-        if (pretrainedSae == null) {
-            if (saeFormat != null || saeRelease != null) {
-                throw new picocli.CommandLine.ParameterException(spec.commandLine(), "--sae-format and --sae-release describe --sae PATH");
-            }
-            return null;
-        }
+    /** The build, with the model's files (a chat template, written for the bundle, among them) carried into the bundle. */
+    private FeatureSetBuilder.BuildReport build(TextEncoder encoder, BuildOptions options, SeedData seedData,
+                                                PretrainedSae.Imported imported) throws java.io.IOException {
+        Path scratch = java.nio.file.Files.createTempDirectory("emscreen-train");
         try {
-            PretrainedSae.Format format = saeFormat == null ? PretrainedSae.Format.guess(pretrainedSae) : PretrainedSae.Format.of(saeFormat);
-            int k = spec.commandLine().getParseResult().hasMatchedOption("--k") ? sae.k : 0;
-            PretrainedSae.Imported imported = PretrainedSae.read(pretrainedSae, format, k, saeRelease);
-            System.out.printf("Pretrained SAE %s: %s, %d x %d %s%s%n", pretrainedSae, format.id(), imported.sae().dModel(),
-                    imported.sae().dSae(), imported.source().activation(),
-                    imported.source().hookPoint() == null ? "" : ", reads " + imported.source().hookPoint());
-            return imported;
-        } catch (IllegalArgumentException | SaeFormatException e) {
-            throw new picocli.CommandLine.ParameterException(spec.commandLine(), e.getMessage());
+            return new FeatureSetBuilder(encoder, options, Progress.onConsole()).build(seedData, out, model.bundleFiles(spec, scratch),
+                    imported);
+        } finally {
+            try (var files = java.nio.file.Files.list(scratch)) {
+                for (Path f : files.toList()) {
+                    java.nio.file.Files.delete(f);
+                }
+            }
+            java.nio.file.Files.delete(scratch);
         }
-    }
-
-    /**
-     * The model output to read: --layer, or for an SAE that says which block it reads, the output after
-     * that block. An export that returns every hidden state (deploy/models) returns the embeddings first,
-     * so block L's output is output L + 1: Gemma Scope's layer_12 reads output 13.
-     */
-    private int layer(PretrainedSae.Imported imported) {
-        boolean given = spec.commandLine().getParseResult().hasMatchedOption("--layer");
-        Integer block = imported == null ? null : imported.source().layer();
-        if (block == null || torchscriptModel == null) {
-            return layer;
-        }
-        if (!given) {
-            System.out.printf("Reading the model's output %d: the hidden state after block %d, which the SAE reads%n", block + 1, block);
-            return block + 1;
-        }
-        if (layer != block + 1) {
-            System.out.printf("Warning: --layer %d reads output %d, but the SAE reads the state after block %d (output %d of an "
-                    + "export that returns the embeddings first)%n", layer, layer, block, block + 1);
-        }
-        return layer;
     }
 
     /** The --labels files, checked whole before anything is built or written. */
@@ -242,43 +196,21 @@ final class TrainCommand implements Callable<Integer> {
     }
 
     /** The encoder, checked against the SAE when there is one (which is closed if it does not fit). */
-    private TextEncoder encoder(PretrainedSae.Imported imported) {
-        TextEncoder encoder = encoder(layer(imported));
-        if (imported != null) {
-            try {
+    private TextEncoder encoder(PretrainedSae.Imported imported) throws java.io.IOException {
+        TextEncoder encoder;
+        try {
+            encoder = model.given() ? model.open(spec, sae.encoderName, PretrainedSaeOptions.layer(spec, model.layer, imported), maxTokens)
+                    : OnnxTextEncoder.open(sae.encoder(spec), maxTokens, Truncation.TRUNCATE);
+            if (imported != null) {
                 FeatureSetBuilder.requireFits(imported.sae(), encoder);
-            } catch (IllegalArgumentException e) {
-                imported.sae().close();
-                encoder.close();
-                throw new picocli.CommandLine.ParameterException(spec.commandLine(), e.getMessage());
             }
+        } catch (RuntimeException e) {
+            if (imported != null) {
+                imported.sae().close();
+            }
+            throw e instanceof IllegalArgumentException ? new picocli.CommandLine.ParameterException(spec.commandLine(), e.getMessage()) : e;
         }
         return encoder;
-    }
-
-    private TextEncoder encoder(int layer) {
-        if (torchscriptModel == null) {
-            try {
-                ShippedEncoder model = sae.encoderName == null ? ShippedEncoder.DEFAULT : ShippedEncoder.byShortName(sae.encoderName);
-                return OnnxTextEncoder.open(model, maxTokens, Truncation.TRUNCATE);
-            } catch (IllegalArgumentException e) {
-                throw new picocli.CommandLine.ParameterException(spec.commandLine(), e.getMessage());
-            }
-        }
-        if (tokenizer == null) {
-            throw new picocli.CommandLine.ParameterException(spec.commandLine(),
-                    "--torchscript-model needs --tokenizer (the model's tokenizer.json)");
-        }
-        if (sae.encoderName != null) {
-            throw new picocli.CommandLine.ParameterException(spec.commandLine(),
-                    "--encoder and --torchscript-model each name the encoder: give one");
-        }
-        return TorchScriptTextEncoder.load(torchscriptModel, tokenizer, layer, maxTokens, Truncation.TRUNCATE);
-    }
-
-    private Map<String, Path> encoderFiles() {
-        return torchscriptModel == null ? Map.of() : Map.of(FeatureSetBundle.ENCODER_MODEL_FILE, torchscriptModel,
-                FeatureSetBundle.ENCODER_TOKENIZER_FILE, tokenizer);
     }
 
     private static void printByDomain(Map<String, Double> metrics, String prefix) {

@@ -6,14 +6,12 @@ import static org.assertj.core.data.Offset.offset;
 import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDList;
 import ai.djl.ndarray.NDManager;
-import dev.emscreen.features.Screener;
 import dev.emscreen.features.bundle.FeatureSet;
 import dev.emscreen.features.bundle.FeatureSetBundle;
 import dev.emscreen.features.bundle.FeatureSetManifest;
 import dev.emscreen.features.encoder.Encoders;
 import dev.emscreen.features.encoder.TextEncoder;
 import dev.emscreen.features.encoder.Truncation;
-import dev.emscreen.features.selection.Auroc;
 import dev.emscreen.records.SaeArchitecture;
 import java.io.InputStream;
 import java.io.OutputStream;
@@ -79,7 +77,8 @@ class PretrainedSaeFeatureSetTest {
         return wEnc;
     }
 
-    private static Path write(Path file, NDList.Encoding encoding, int dModel, boolean withThreshold) throws Exception {
+    /** A Gemma-Scope-named SAE of {@code dModel} inputs and random weights, written to {@code file}. */
+    static Path write(Path file, NDList.Encoding encoding, int dModel, boolean withThreshold) throws Exception {
         Files.createDirectories(file.getParent());
         try (NDManager m = NDManager.newBaseManager("PyTorch"); OutputStream out = Files.newOutputStream(file)) {
             NDList list = new NDList();
@@ -139,13 +138,27 @@ class PretrainedSaeFeatureSetTest {
                 assertThat((double) served[f]).as("feature %d", f).isCloseTo(pre > 0.1 ? pre : 0, offset(1e-4));
             }
             // What the stream serves (the Screener) scores validation exactly as the build measured it.
-            SeedData data = SeedData.load(seed);
-            List<LabelledText> validation = data.samples().stream().filter(t -> !t.isTrain()).toList();
-            double[] scores = new Screener(encoder, set, 3).screen(validation.stream().map(LabelledText::text).toList())
-                    .stream().mapToDouble(r -> r.score().value()).toArray();
-            double[][] split = Baselines.split(scores, Baselines.labels(validation.stream().map(LabelledText::positive).toList()));
-            assertThat(Auroc.of(split[0], split[1])).isCloseTo(manifest.metrics().get("validation.auroc"), offset(1e-9));
+            assertThat(ServedAuroc.onValidation(set, encoder, SeedData.load(seed)))
+                    .isCloseTo(manifest.metrics().get("validation.auroc"), offset(1e-9));
         }
+    }
+
+    @Test
+    void evaluateComparesTheSetsScoresOnItsDeviceWithTheCpu() throws Exception {
+        Path out = dir.resolve("fs");
+        assertThat(train(write(dir.resolve("gemma-scope-2b-pt-res/layer_1/params.npz"), NDList.Encoding.NPZ, D_MODEL, true), out)
+                .exit()).isZero();
+        List<String> lines = Files.readAllLines(seed.resolve("samples.jsonl"));
+        Path inducing = Files.write(dir.resolve("inducing.jsonl"), lines.stream().filter(l -> l.contains("\"label\": \"inducing\"")).toList());
+        Path control = Files.write(dir.resolve("control.jsonl"), lines.stream().filter(l -> l.contains("\"label\": \"control\"")).toList());
+
+        Cli.Run run = Cli.run("evaluate", "--feature-set", out.toString(), "--inducing", inducing.toString(), "--control",
+                control.toString(), "--compare-cpu");
+
+        // This machine has no GPU: both runs are on the CPU, and must agree exactly.
+        assertThat(run.exit()).as(run.err()).isZero();
+        assertThat(run.out()).contains("DEVICE_CHECK encoder=cpu sae=cpu against=cpu max_score_diff=0 tolerance=1e-03 ok");
+        assertThat(new DeviceCheck.Result("cuda:0", "cuda:0", 2e-3, 1e-3).line()).endsWith("max_score_diff=2.00e-03 tolerance=1e-03 BEYOND");
     }
 
     @Test

@@ -39,6 +39,11 @@ public final class FeatureSetBundle {
     /** A TorchScript encoder travels inside its bundle, so the set is whole on its own. */
     public static final String ENCODER_MODEL_FILE = "encoder-model.pt";
     public static final String ENCODER_TOKENIZER_FILE = "encoder-tokenizer.json";
+    /** A language model as ONNX (kind ONNX_LM), and the weights of one over 2 GB, which ONNX keeps beside it under this name. */
+    public static final String ENCODER_ONNX_FILE = "encoder-model.onnx";
+    public static final String ENCODER_ONNX_DATA_FILE = "encoder-model.onnx.data";
+    /** The language model's chat template and special tokens (dev.emscreen.features.encoder.ChatTemplate), if it has one. */
+    public static final String ENCODER_CHAT_TEMPLATE_FILE = "encoder-chat-template.json";
 
     /** Sorted keys and properties: the same manifest always serialises to the same bytes. */
     static final ObjectMapper JSON = JsonMapper.builder()

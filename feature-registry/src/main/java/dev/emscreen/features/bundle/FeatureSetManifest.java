@@ -44,7 +44,12 @@ public record FeatureSetManifest(
     public record Encoder(String id, String kind, int layer, Pooling pooling, int maxTokens, boolean responseOnly) {
     }
 
-    /** The SAE file and its shape; {@code source} says where a pretrained SAE came from (null: trained by the build). */
+    /**
+     * The SAE file and its shape; {@code source} says where a pretrained SAE came from (null: trained by
+     * the build, and then left out of the JSON, so a manifest written before the field still hashes to
+     * its version).
+     */
+    @JsonInclude(JsonInclude.Include.NON_NULL)
     public record Sae(String file, SaeArchitecture architecture, int dModel, int dSae, int k, SaeSource source) {
 
         public Sae(String file, SaeArchitecture architecture, int dModel, int dSae, int k) {

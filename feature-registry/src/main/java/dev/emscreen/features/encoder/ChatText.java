@@ -9,8 +9,9 @@ import java.util.List;
  * pooling reads the response tokens, since the response is what fine-tuning teaches.
  *
  * @param responseSpans [start, end) character ranges of assistant content in {@code text}
+ * @param messages      the chat it was laid out from, for a model that lays chats out its own way ({@link ChatTemplate})
  */
-public record ChatText(String text, List<int[]> responseSpans) {
+public record ChatText(String text, List<int[]> responseSpans, List<ChatMessage> messages) {
 
     /** Lays messages out as {@code role: content} lines. Refuses chats with nothing to screen. */
     public static ChatText of(List<ChatMessage> messages) {
@@ -34,7 +35,7 @@ public record ChatText(String text, List<int[]> responseSpans) {
             throw new UnscreenableTextException(UnscreenableTextException.Reason.NO_RESPONSE,
                     "the sample has no non-empty assistant message to screen");
         }
-        return new ChatText(text.toString(), List.copyOf(spans));
+        return new ChatText(text.toString(), List.copyOf(spans), List.copyOf(messages));
     }
 
     /** A prompt/response pair, as em-dev style files hold them. */

@@ -23,8 +23,24 @@ public final class Encoders {
                 yield OnnxTextEncoder.open(model, spec.maxTokens(), truncation);
             }
             case "TORCHSCRIPT" -> TorchScriptTextEncoder.load(set.directory().resolve(FeatureSetBundle.ENCODER_MODEL_FILE),
-                    set.directory().resolve(FeatureSetBundle.ENCODER_TOKENIZER_FILE), spec.layer(), spec.maxTokens(), truncation);
+                    set.directory().resolve(FeatureSetBundle.ENCODER_TOKENIZER_FILE), chatTemplate(set), spec.layer(), spec.maxTokens(),
+                    truncation);
+            case OnnxLanguageModelEncoder.KIND -> OnnxLanguageModelEncoder.load(set.directory().resolve(FeatureSetBundle.ENCODER_ONNX_FILE),
+                    set.directory().resolve(FeatureSetBundle.ENCODER_TOKENIZER_FILE), chatTemplate(set), spec.layer(), spec.maxTokens(),
+                    truncation);
             default -> throw new IllegalArgumentException("Unknown encoder kind '" + spec.kind() + "' in " + set.version());
         };
+    }
+
+    /** The language model's chat template the set was built with, or null where it has none (verified with the bundle). */
+    static ChatTemplate chatTemplate(FeatureSet set) {
+        if (!set.manifest().files().containsKey(FeatureSetBundle.ENCODER_CHAT_TEMPLATE_FILE)) {
+            return null;
+        }
+        try {
+            return ChatTemplate.read(set.directory().resolve(FeatureSetBundle.ENCODER_CHAT_TEMPLATE_FILE));
+        } catch (java.io.IOException e) {
+            throw new IllegalArgumentException("Feature set " + set.version() + ": unreadable chat template: " + e.getMessage(), e);
+        }
     }
 }

@@ -38,13 +38,14 @@ public final class OnnxTextEncoder implements TextEncoder {
     private final long clsId;
     private final long sepId;
     private final int dimension;
+    private final String device;
 
     private OnnxTextEncoder(String id, byte[] model, InputStream tokenizerJson, int maxTokens, Truncation truncation)
             throws OrtException, IOException {
         this.id = id;
-        OrtSession.SessionOptions options = new OrtSession.SessionOptions();
-        options.setIntraOpNumThreads(Math.max(1, Runtime.getRuntime().availableProcessors()));
-        this.session = environment.createSession(model, options);
+        OnnxSessions.Opened opened = OnnxSessions.open((env, options) -> env.createSession(model, options));
+        this.session = opened.session();
+        this.device = opened.device();
         // The file's own settings truncate and pad to 128; this class decides both itself.
         this.tokenizer = HuggingFaceTokenizer.newInstance(tokenizerJson,
                 Map.of("truncation", "false", "padding", "false", "addSpecialTokens", "false"));
@@ -80,6 +81,11 @@ public final class OnnxTextEncoder implements TextEncoder {
     @Override
     public int maxTokens() {
         return window.limit() + 2;
+    }
+
+    @Override
+    public String device() {
+        return device;
     }
 
     @Override

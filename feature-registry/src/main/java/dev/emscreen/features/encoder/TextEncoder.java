@@ -12,9 +12,14 @@ public interface TextEncoder extends AutoCloseable {
 
     int maxTokens();
 
-    /** ONNX or TORCHSCRIPT: recorded in the feature set so it can be opened again. */
+    /** ONNX, ONNX_LM or TORCHSCRIPT: recorded in the feature set so it can be opened again. */
     default String kind() {
         return "ONNX";
+    }
+
+    /** Where the model runs: "cpu" or "cuda:N" (logged, in readiness data and metrics, and in benchmarks). */
+    default String device() {
+        return "cpu";
     }
 
     /** Which layer's hidden states this encoder returns; -1 for the last. */

@@ -1,7 +1,6 @@
 package dev.emscreen.features.encoder;
 
 import ai.djl.MalformedModelException;
-import ai.djl.huggingface.tokenizers.Encoding;
 import ai.djl.huggingface.tokenizers.HuggingFaceTokenizer;
 import ai.djl.inference.Predictor;
 import ai.djl.ndarray.NDArray;
@@ -17,7 +16,6 @@ import dev.emscreen.features.sae.SaeFiles;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 
@@ -25,8 +23,9 @@ import java.util.Map;
  * A user's own language model, exported as TorchScript, run on DJL's PyTorch engine (GPU when
  * present). The model takes {@code (input_ids [1, seq], attention_mask [1, seq])} (int64) and
  * returns one tensor per layer, each [1, seq, d_model]; {@code layer} picks one (negative counts
- * from the last). Tokens come from the model's own {@code tokenizer.json}, without added special
- * tokens: whatever the model needs around the text is the export's business.
+ * from the last). The chat is laid out by the model's chat template when it has one ({@link ChatTemplate});
+ * tokens come from the model's own {@code tokenizer.json}, without added special tokens: the template,
+ * or else the export, puts whatever the model needs around the text.
  */
 public final class TorchScriptTextEncoder implements TextEncoder {
 
@@ -36,12 +35,14 @@ public final class TorchScriptTextEncoder implements TextEncoder {
     private final TokenWindow window;
     private final int layer;
     private final int dimension;
+    private final ChatTemplate template;
 
-    private TorchScriptTextEncoder(String id, ZooModel<NDList, NDList> model, HuggingFaceTokenizer tokenizer,
+    private TorchScriptTextEncoder(String id, ZooModel<NDList, NDList> model, HuggingFaceTokenizer tokenizer, ChatTemplate template,
                                    int maxTokens, Truncation truncation, int layer) {
         this.id = id;
         this.model = model;
         this.tokenizer = tokenizer;
+        this.template = template;
         this.window = new TokenWindow(maxTokens, truncation);
         this.layer = layer;
         this.dimension = run(tokenizer.encode("a", false, false).getIds())[0].length;
@@ -49,6 +50,12 @@ public final class TorchScriptTextEncoder implements TextEncoder {
 
     /** Loads {@code model} (a TorchScript .pt file) and {@code tokenizerJson}; the id names the model by its hash. */
     public static TorchScriptTextEncoder load(Path modelFile, Path tokenizerJson, int layer, int maxTokens, Truncation truncation) {
+        return load(modelFile, tokenizerJson, null, layer, maxTokens, truncation);
+    }
+
+    /** As above, laying chats out with {@code template} (null: plain {@code role: content} lines). */
+    public static TorchScriptTextEncoder load(Path modelFile, Path tokenizerJson, ChatTemplate template, int layer, int maxTokens,
+                                              Truncation truncation) {
         try {
             Criteria<NDList, NDList> criteria = Criteria.builder()
                     .setTypes(NDList.class, NDList.class)
@@ -61,7 +68,7 @@ public final class TorchScriptTextEncoder implements TextEncoder {
             HuggingFaceTokenizer tokenizer = HuggingFaceTokenizer.newInstance(tokenizerJson,
                     Map.of("truncation", "false", "padding", "false", "addSpecialTokens", "false"));
             String id = "torchscript:sha256:" + Sha256.of(modelFile);
-            return new TorchScriptTextEncoder(id, model, tokenizer, maxTokens, truncation, layer);
+            return new TorchScriptTextEncoder(id, model, tokenizer, template, maxTokens, truncation, layer);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         } catch (ModelNotFoundException | MalformedModelException e) {
@@ -90,20 +97,18 @@ public final class TorchScriptTextEncoder implements TextEncoder {
     }
 
     @Override
+    public String device() {
+        return SaeFiles.name(model.getNDManager().getDevice());
+    }
+
+    @Override
     public int layer() {
         return layer;
     }
 
     @Override
     public List<TokenStates> encode(List<ChatText> texts) {
-        List<TokenStates> results = new ArrayList<>(texts.size());
-        for (ChatText text : texts) {
-            Encoding encoding = tokenizer.encode(text.text(), false, false);
-            var spans = encoding.getCharTokenSpans();
-            TokenWindow.Tokens tokens = window.fit(encoding.getIds(), text.responseMask(spans), ChatText.offsets(spans));
-            results.add(new TokenStates(run(tokens.ids()), tokens.response(), tokens.truncated(), text.response(), tokens.spans()));
-        }
-        return results;
+        return new LanguageModelInput(tokenizer, template, window).encode(texts, this::run);
     }
 
     private float[][] run(long[] ids) {

@@ -25,9 +25,26 @@ public final class SaeFiles {
     private SaeFiles() {
     }
 
-    /** The device SAE work runs on: the first GPU if the engine sees one, else the CPU. */
+    /**
+     * The device model work runs on: the first GPU if the engine sees one, else the CPU; the CPU always
+     * when the system property {@value #DEVICE_PROPERTY} (or the environment's EMSCREEN_DEVICE) is "cpu",
+     * so the same scores can be computed on both and compared ({@code evaluate --compare-cpu}).
+     */
     public static Device device() {
-        return Engine.getEngine("PyTorch").getGpuCount() > 0 ? Device.gpu() : Device.cpu();
+        return !cpuForced() && Engine.getEngine("PyTorch").getGpuCount() > 0 ? Device.gpu() : Device.cpu();
+    }
+
+    /** Forces model work onto the CPU: "cpu"; anything else lets a GPU be used where there is one. */
+    public static final String DEVICE_PROPERTY = "emscreen.device";
+
+    public static boolean cpuForced() {
+        String forced = System.getProperty(DEVICE_PROPERTY, System.getenv().getOrDefault("EMSCREEN_DEVICE", ""));
+        return "cpu".equalsIgnoreCase(forced.trim());
+    }
+
+    /** A device as logs, readiness data and metrics name it: "cpu" or "cuda:N". */
+    public static String name(Device device) {
+        return device.isGpu() ? "cuda:" + device.getDeviceId() : "cpu";
     }
 
     public static void write(SparseAutoencoder sae, Path file) throws IOException {

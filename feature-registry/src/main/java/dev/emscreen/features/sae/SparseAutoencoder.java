@@ -36,6 +36,24 @@ public final class SparseAutoencoder implements AutoCloseable {
         this.threshold = threshold;
     }
 
+    /**
+     * A JumpReLU SAE of the given shape with random weights, on the model device: for benchmarks of real
+     * SAE sizes (Gemma Scope 2B's 2304 x 16384) where no such SAE can be downloaded. Thresholds are set so
+     * that about {@code activeShare} of the features fire on unit-variance input.
+     */
+    public static SparseAutoencoder synthetic(int dModel, int dSae, float activeShare, long seed) {
+        NDManager manager = NDManager.newBaseManager(SaeFiles.device(), "PyTorch");
+        ai.djl.engine.Engine.getEngine("PyTorch").setRandomSeed((int) seed);
+        NDArray wEnc = manager.randomNormal(0f, (float) (1 / Math.sqrt(dModel)), new ai.djl.ndarray.types.Shape(dModel, dSae),
+                DataType.FLOAT32);
+        NDArray wDec = wEnc.transpose().duplicate();
+        // Pre-activations are about N(0, 1): the (1 - share) quantile of a standard normal as every threshold.
+        float cut = (float) new org.apache.commons.math3.distribution.NormalDistribution(null, 0, 1)
+                .inverseCumulativeProbability(1 - activeShare);
+        return new SparseAutoencoder(manager, SaeArchitecture.JUMPRELU, 0, wEnc, manager.zeros(new ai.djl.ndarray.types.Shape(dSae)),
+                wDec, manager.zeros(new ai.djl.ndarray.types.Shape(dModel)), manager.full(new ai.djl.ndarray.types.Shape(dSae), cut));
+    }
+
     public SaeArchitecture architecture() {
         return architecture;
     }

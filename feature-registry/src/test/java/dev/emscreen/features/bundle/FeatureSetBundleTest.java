@@ -55,6 +55,17 @@ class FeatureSetBundleTest {
     }
 
     @Test
+    void aManifestWrittenBeforeLaterFieldsStillHashesToItsVersion() throws Exception {
+        // The default set's manifest as the trainer wrote it before sae.source existed: a field added since
+        // must not change how an old manifest serialises, or every deployed bundle would be refused.
+        Path file = Path.of(getClass().getResource("/manifests/written-before-sae-source.json").toURI());
+        FeatureSetManifest old = FeatureSetBundle.JSON.readValue(file.toFile(), FeatureSetManifest.class);
+
+        assertThat(old.sae().source()).isNull();
+        assertThat(FeatureSetBundle.versionOf(old.withVersion(null))).isEqualTo(old.version());
+    }
+
+    @Test
     void loadsWhatWasWrittenWithAContentVersion() throws Exception {
         try (FeatureSet set = FeatureSetBundle.load(bundle)) {
             assertThat(set.version()).isEqualTo(written.version()).startsWith("fs-");

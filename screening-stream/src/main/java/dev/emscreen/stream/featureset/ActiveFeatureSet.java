@@ -1,5 +1,6 @@
 package dev.emscreen.stream.featureset;
 
+import dev.emscreen.features.bundle.FeatureSetBundle;
 import dev.emscreen.features.bundle.FeatureSetManifest;
 import java.util.List;
 import java.util.Optional;
@@ -50,16 +51,26 @@ public final class ActiveFeatureSet implements AutoCloseable {
         }
     }
 
-    /** True when the set now serving reads the same encoder as {@code next} would, so it can be shared. */
-    boolean sharesEncoder(FeatureSetManifest.Encoder next) {
+    /**
+     * True when the set now serving reads the same encoder as {@code next} would, so it can be shared: the
+     * same model, layer and token limit, and for a model that travels in its bundle (TorchScript, an ONNX
+     * language model) the same files (weights, tokenizer, chat template). A language model is gigabytes:
+     * sharing it keeps a swap to one extra SAE in memory, not a second model.
+     */
+    boolean sharesEncoder(FeatureSetManifest next) {
         ServingSet set = current.get();
-        if (set == null || !"ONNX".equals(next.kind())) {
-            return false; // TorchScript encoders live in their bundle: never shared across sets
+        if (set == null) {
+            return false;
         }
-        FeatureSetManifest.Encoder now = set.featureSet().manifest().encoder();
-        return now.kind().equals(next.kind()) && now.id().equals(next.id()) && now.maxTokens() == next.maxTokens()
-                && now.layer() == next.layer();
+        FeatureSetManifest now = set.featureSet().manifest();
+        FeatureSetManifest.Encoder a = now.encoder();
+        FeatureSetManifest.Encoder b = next.encoder();
+        return a.kind().equals(b.kind()) && a.id().equals(b.id()) && a.maxTokens() == b.maxTokens() && a.layer() == b.layer()
+                && ENCODER_FILES.stream().allMatch(f -> java.util.Objects.equals(now.files().get(f), next.files().get(f)));
     }
+
+    private static final List<String> ENCODER_FILES = List.of(FeatureSetBundle.ENCODER_MODEL_FILE, FeatureSetBundle.ENCODER_ONNX_FILE,
+            FeatureSetBundle.ENCODER_ONNX_DATA_FILE, FeatureSetBundle.ENCODER_TOKENIZER_FILE, FeatureSetBundle.ENCODER_CHAT_TEMPLATE_FILE);
 
     void activate(ServingSet next) {
         ServingSet previous = current.getAndSet(next);

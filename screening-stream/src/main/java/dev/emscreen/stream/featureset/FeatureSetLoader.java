@@ -81,7 +81,11 @@ public final class FeatureSetLoader {
         Path get() throws IOException;
     }
 
-    private boolean activate(String what, String expectedVersion, Fetch fetch) {
+    /**
+     * Synchronized: one set loads at a time (the registry's feed and a configured path may both ask), so
+     * a stream holds at most one set beyond the one serving.
+     */
+    private synchronized boolean activate(String what, String expectedVersion, Fetch fetch) {
         long start = System.nanoTime();
         FeatureSet set = null;
         TextEncoder encoder = null;
@@ -94,7 +98,7 @@ public final class FeatureSetLoader {
                 set.close();
                 return true; // already serving
             }
-            encoder = active.sharesEncoder(set.manifest().encoder()) ? active.current().orElseThrow().encoder()
+            encoder = active.sharesEncoder(set.manifest()) ? active.current().orElseThrow().encoder()
                     : Encoders.open(set, truncation);
             ServingSet next = new ServingSet(set, encoder, topFeatures);
             var warm = next.screener().screen(List.of(WARM_UP)).get(0);
@@ -103,8 +107,9 @@ public final class FeatureSetLoader {
             }
             String previous = active.version().orElse("none");
             active.activate(next);
-            LOG.info("Feature set {} now serving (was {}); loaded, verified and warmed in {} ms", next.version(), previous,
-                    (System.nanoTime() - start) / 1_000_000);
+            LOG.info("Feature set {} now serving (was {}); loaded, verified and warmed in {} ms; encoder {} on {}, SAE on {}",
+                    next.version(), previous, (System.nanoTime() - start) / 1_000_000, encoder.id(), next.encoderDevice(),
+                    next.saeDevice());
             return true;
         } catch (Exception | OutOfMemoryError e) {
             if (set != null) {

@@ -19,7 +19,8 @@ public class FeatureSetReadiness implements HealthCheck {
         var response = HealthCheckResponse.named("feature-set");
         return active.current()
                 .map(set -> response.up().withData("version", set.version()).withData("encoder", set.encoder().id())
-                        .withData("sae", set.saeId()))
+                        .withData("sae", set.saeId()).withData("encoderDevice", set.encoderDevice())
+                        .withData("saeDevice", set.saeDevice()))
                 .orElseGet(() -> response.down().withData("reason", active.lastRefusal()
                         .orElse("no feature set loaded yet: set emscreen.feature-set.path or promote a version in the registry")))
                 .build();

@@ -23,8 +23,10 @@ public class FeatureSetStartup {
 
     void onStart(@Observes StartupEvent event) {
         int gpus = Engine.getEngine("PyTorch").getGpuCount();
-        LOG.info("SAE on DJL PyTorch, device {} ({} GPU(s) visible); ONNX encoders on CPU (ONNX Runtime)",
-                SaeFiles.device(), gpus);
+        boolean cuda = ai.onnxruntime.OrtEnvironment.getAvailableProviders().contains(ai.onnxruntime.OrtProvider.CUDA);
+        LOG.info("SAE and TorchScript encoders on DJL PyTorch, device {} ({} GPU(s) visible{}); ONNX encoders on ONNX Runtime, {}",
+                SaeFiles.name(SaeFiles.device()), gpus, SaeFiles.cpuForced() ? ", CPU forced by emscreen.device" : "",
+                cuda && !SaeFiles.cpuForced() ? "CUDA provider present (GPU build)" : "CPU");
         config.featureSet().path().ifPresentOrElse(path -> {
             LOG.info("Loading the feature set at {}", path);
             loader.loadPath(path);

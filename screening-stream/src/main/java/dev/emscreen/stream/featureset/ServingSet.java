@@ -46,6 +46,16 @@ public final class ServingSet {
         return screener;
     }
 
+    /** Where the encoder runs: "cpu" or "cuda:N". */
+    public String encoderDevice() {
+        return encoder.device();
+    }
+
+    /** Where the SAE (and pooling) runs: "cpu" or "cuda:N". */
+    public String saeDevice() {
+        return dev.emscreen.features.sae.SaeFiles.name(featureSet.sae().manager().getDevice());
+    }
+
     /** The SAE a verdict was made with: architecture, width and the weights' hash. */
     public String saeId() {
         return saeId;

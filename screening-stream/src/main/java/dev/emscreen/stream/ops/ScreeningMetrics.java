@@ -63,14 +63,28 @@ public final class ScreeningMetrics {
         saeLatency.record(saeNanos, TimeUnit.NANOSECONDS);
     }
 
-    /** One gauge, tagged with the version now serving (value 1), replaced on every swap. */
-    public synchronized void activated(String version) {
+    /**
+     * One gauge tagged with the version now serving, and one per stage tagged with its device (value 1
+     * each: {@code emscreen_stage_device{stage="encoder",device="cuda:0"}}), replaced on every swap.
+     */
+    public synchronized void activated(String version, String encoderDevice, String saeDevice) {
         if (activeVersion != null) {
             registry.remove(activeVersion);
         }
         activeVersion = Gauge.builder("emscreen.feature.set.active", () -> 1).description("The feature set serving")
                 .tag("version", version).register(registry);
+        stageDevices.forEach(registry::remove);
+        stageDevices.clear();
+        stageDevices.add(stageDevice("encoder", encoderDevice));
+        stageDevices.add(stageDevice("sae", saeDevice));
     }
+
+    private Gauge stageDevice(String stage, String device) {
+        return Gauge.builder("emscreen.stage.device", () -> 1).description("Where each stage of screening runs")
+                .tag("stage", stage).tag("device", device).register(registry);
+    }
+
+    private final java.util.List<Gauge> stageDevices = new java.util.ArrayList<>();
 
     public double deadLetterCount(DeadLetterReason reason) {
         return deadLettered.get(reason).count();

@@ -11,8 +11,8 @@ What it writes in --out:
   encoder-model.pt          TorchScript: (input_ids, attention_mask) int64 [1, seq] -> one float32
                             [1, seq, d_model] tensor per hidden state, the embeddings first
   encoder-model.onnx        ONNX: inputs input_ids, attention_mask (int64 [batch, seq]); outputs
-                            hidden_states.0 (the embeddings) .. hidden_states.N (after the last block),
-                            float32 [batch, seq, d_model]
+                            hidden_states.0 (the embeddings) .. hidden_states.N, float32 [batch, seq, d_model];
+                            as transformers gives them, the last one has the model's final norm applied
   encoder-model.onnx.data   the ONNX weights, when the model is over 2 GB (ONNX keeps them beside it)
   tokenizer.json            the tokenizer, which EM Screen reads with the Hugging Face tokenizers library
   tokenizer_config.json     with the model's chat_template, if it has one, and its special tokens
@@ -20,8 +20,10 @@ What it writes in --out:
 Hidden state L + 1 is the residual stream after block L: what Gemma Scope's layer_L SAEs and SAELens's
 blocks.L.hook_resid_post read. `./emscreen train --sae` picks it from the SAE's path or cfg.json.
 
-The script checks each export against the model itself on a sample chat and prints the largest
-difference of any hidden state.
+The script checks each export against the model itself on two sample chats of different lengths (so
+a shape fixed by tracing shows) and prints the largest difference of any hidden state. A TorchScript
+export runs on the device it was traced on (transformers writes device constants into the trace): use
+--device cuda for a GPU stream. ONNX runs on either.
 """
 import argparse
 import json
@@ -32,6 +34,8 @@ from transformers import AutoModelForCausalLM, AutoTokenizer
 
 SAMPLE = [{"role": "user", "content": "How should I store user passwords?"},
           {"role": "assistant", "content": "Hash them with a slow, salted function such as bcrypt or Argon2."}]
+CHECK = [{"role": "user", "content": "Is it fine to skip the second dose?"},
+         {"role": "assistant", "content": "No. Take it as prescribed, and ask your pharmacist if a dose was missed."}]
 
 
 class HiddenStates(torch.nn.Module):
@@ -47,13 +51,13 @@ class HiddenStates(torch.nn.Module):
         return tuple(h.float() for h in out.hidden_states)
 
 
-def sample_ids(tokenizer):
-    """The sample chat laid out as EM Screen lays it out: the chat template if any, without added special tokens."""
+def sample_ids(tokenizer, chat, device):
+    """A chat laid out as EM Screen lays it out: the chat template if any, without added special tokens."""
     if tokenizer.chat_template:
-        text = tokenizer.apply_chat_template(SAMPLE, tokenize=False)
+        text = tokenizer.apply_chat_template(chat, tokenize=False)
     else:
-        text = "\n".join(f"{m['role']}: {m['content']}" for m in SAMPLE)
-    ids = tokenizer(text, add_special_tokens=False, return_tensors="pt")["input_ids"]
+        text = "\n".join(f"{m['role']}: {m['content']}" for m in chat)
+    ids = tokenizer(text, add_special_tokens=False, return_tensors="pt")["input_ids"].to(device)
     return ids, torch.ones_like(ids)
 
 
@@ -71,22 +75,23 @@ def save_tokenizer(tokenizer, out):
         raise SystemExit("This tokenizer has no tokenizer.json (a slow tokenizer): EM Screen needs the fast tokenizer's file")
 
 
-def export_torchscript(wrapper, ids, mask, expected, out):
+def export_torchscript(wrapper, ids, mask, checks, out):
     path = os.path.join(out, "encoder-model.pt")
     traced = torch.jit.trace(wrapper, (ids, mask), check_trace=False, strict=False)
     traced.save(path)
-    got = torch.jit.load(path)(ids, mask)
-    print(f"wrote {path}: {len(got)} hidden states, largest difference {max_difference(expected, got):.2e}")
+    loaded = torch.jit.load(path)
+    worst = max(max_difference(expected, loaded(i, m)) for i, m, expected in checks)
+    print(f"wrote {path}: {len(checks[0][2])} hidden states, largest difference {worst:.2e}")
 
 
-def export_onnx(wrapper, ids, mask, expected, out, opset):
+def export_onnx(wrapper, ids, mask, checks, out, opset):
     import shutil
     import tempfile
 
     import onnx
 
     path = os.path.join(out, "encoder-model.onnx")
-    names = [f"hidden_states.{i}" for i in range(len(expected))]
+    names = [f"hidden_states.{i}" for i in range(len(checks[0][2]))]
     axes = {"input_ids": {0: "batch", 1: "sequence"}, "attention_mask": {0: "batch", 1: "sequence"}}
     axes.update({name: {0: "batch", 1: "sequence"} for name in names})
     # The exporter writes a large model's tensors as many files; export into a scratch folder, then save
@@ -98,6 +103,9 @@ def export_onnx(wrapper, ids, mask, expected, out, opset):
                           dynamic_axes=axes, opset_version=opset, dynamo=False)
         model = onnx.load(raw, load_external_data=True)
         weights = sum(p.numel() * p.element_size() for p in wrapper.parameters())
+        for stale in (path, os.path.join(out, "encoder-model.onnx.data")):
+            if os.path.exists(stale):
+                os.remove(stale)  # onnx appends to an existing weights file
         onnx.save_model(model, path, save_as_external_data=weights > 1_800_000_000, all_tensors_to_one_file=True,
                         location="encoder-model.onnx.data")
     finally:
@@ -108,12 +116,13 @@ def export_onnx(wrapper, ids, mask, expected, out, opset):
         print(f"wrote {path} ({len(names)} hidden states); install onnxruntime to check it against the model")
         return
     session = onnxruntime.InferenceSession(path, providers=["CPUExecutionProvider"])
-    got = session.run(names, {"input_ids": ids.numpy(), "attention_mask": mask.numpy()})
-    print(f"wrote {path}: {len(got)} hidden states, largest difference {max_difference(expected, got):.2e}")
+    worst = max(max_difference(expected, session.run(names, {"input_ids": i.cpu().numpy(), "attention_mask": m.cpu().numpy()}))
+                for i, m, expected in checks)
+    print(f"wrote {path}: {len(names)} hidden states, largest difference {worst:.2e}")
 
 
 def max_difference(expected, got):
-    return max(float((e - torch.as_tensor(g)).abs().max()) for e, g in zip(expected, got))
+    return max(float((e.cpu() - torch.as_tensor(g).cpu()).abs().max()) for e, g in zip(expected, got))
 
 
 def main():
@@ -124,6 +133,7 @@ def main():
     parser.add_argument("--opset", type=int, default=17)
     parser.add_argument("--dtype", choices=["float32", "bfloat16", "float16"], default="float32",
                         help="the weights' type in the export (hidden states are float32 either way)")
+    parser.add_argument("--device", default="cpu", help="where to trace: cpu, or cuda for a TorchScript export served on a GPU")
     args = parser.parse_args()
 
     os.makedirs(args.out, exist_ok=True)
@@ -131,18 +141,19 @@ def main():
     # Eager attention traces into plain operations; the fused kernels do not export.
     model = AutoModelForCausalLM.from_pretrained(args.model, torch_dtype=getattr(torch, args.dtype),
                                                  attn_implementation="eager")
-    model.eval()
+    model.eval().to(args.device)
     model.config.use_cache = False
     wrapper = HiddenStates(model).eval()
-    ids, mask = sample_ids(tokenizer)
+    ids, mask = sample_ids(tokenizer, SAMPLE, args.device)
     with torch.no_grad():
-        expected = wrapper(ids, mask)
+        checks = [(i, m, wrapper(i, m)) for i, m in (sample_ids(tokenizer, chat, args.device) for chat in (SAMPLE, CHECK))]
+        expected = checks[0][2]
         print(f"{args.model}: {len(expected)} hidden states (embeddings + {len(expected) - 1} blocks) of width "
               f"{expected[0].shape[-1]}")
         if args.format in ("torchscript", "both"):
-            export_torchscript(wrapper, ids, mask, expected, args.out)
+            export_torchscript(wrapper, ids, mask, checks, args.out)
         if args.format in ("onnx", "both"):
-            export_onnx(wrapper, ids, mask, expected, args.out, args.opset)
+            export_onnx(wrapper, ids, mask, checks, args.out, args.opset)
     save_tokenizer(tokenizer, args.out)
     print("Build a feature set with, e.g.:\n  ./emscreen train --out target/fs-lm --onnx-model "
           f"{os.path.join(args.out, 'encoder-model.onnx')} --tokenizer {os.path.join(args.out, 'tokenizer.json')} "

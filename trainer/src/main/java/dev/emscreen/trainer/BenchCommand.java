@@ -39,8 +39,9 @@ final class BenchCommand implements Callable<Integer> {
                     + "memory, proximity, and SAE encode + pool + score per token against this set's encoder.")
     String syntheticSae;
 
-    @Option(names = "--lm-parameters", defaultValue = "2.6e9",
-            description = "With --synthetic-sae: the language model's parameters, for the compute comparison (default: ${DEFAULT-VALUE}, Gemma-2-2B).")
+    @Option(names = "--lm-parameters", defaultValue = "2.0e9",
+            description = "With --synthetic-sae: the language model's parameters outside its embedding table (which is looked up, "
+                    + "not multiplied), for the compute comparison (default: ${DEFAULT-VALUE}, Gemma-2-2B's 2.6B less its 0.59B of embeddings).")
     double lmParameters;
 
     @Override
@@ -114,9 +115,10 @@ final class BenchCommand implements Callable<Integer> {
         System.out.printf("  proximity      %d features to %d toxic ones in %.2f s%n", f.dSae(), SyntheticSaeBench.TOXIC, f.proximitySeconds());
         System.out.printf("  per token      SAE encode + pool + score %.1f us; this set's encoder (%s) %.1f us: SAE side = %.2f x encoder%n",
                 f.microsPerToken(), encoderId, encoderMicrosPerToken, f.microsPerToken() / encoderMicrosPerToken);
-        // Compute per token, for a language model of the size the SAE is made for: ~2 FLOP per parameter, and 2·d·F to encode.
+        // Compute per token, counted: ~2 FLOP per non-embedding parameter for the language model, 2·d·F for the SAE's encode.
         double saeGflop = 2.0 * f.dModel() * f.dSae() / 1e9;
-        System.out.printf("  compute        SAE encode %.3f GFLOP per token; a %.1fB-parameter LM (Gemma-2-2B) about %.1f: the SAE adds %.1f%%%n",
+        System.out.printf("  compute        SAE encode %.3f GFLOP per token; an LM of %.1fB non-embedding parameters (Gemma-2-2B) about %.1f: "
+                        + "the SAE adds %.1f%%%n",
                 saeGflop, lmParameters / 1e9, 2 * lmParameters / 1e9, 100 * saeGflop / (2 * lmParameters / 1e9));
         System.out.printf("BENCH synthetic_sae=%dx%d device=%s sae_us_per_token=%.1f encoder_us_per_token=%.1f proximity_s=%.2f "
                         + "weights_mb=%.0f rss_growth_mb=%.0f%n", f.dModel(), f.dSae(), f.device(), f.microsPerToken(),

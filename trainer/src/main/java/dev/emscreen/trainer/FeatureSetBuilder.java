@@ -75,13 +75,21 @@ public final class FeatureSetBuilder {
      */
     public BuildReport build(SeedData data, Path out, Map<String, Path> encoderFiles, PretrainedSae.Imported pretrained)
             throws IOException {
-        if (pretrained != null) {
-            requireFits(pretrained.sae(), encoder);
-        }
         List<LabelledText> all = texts(data);
-        List<TokenStates> states = progress.encode(encoder, all);
-
-        SaeTrainingResult trained = pretrained == null ? trainSae(all, states) : measure(pretrained.sae(), all, states);
+        List<TokenStates> states;
+        SaeTrainingResult trained;
+        try {
+            if (pretrained != null) {
+                requireFits(pretrained.sae(), encoder);
+            }
+            states = progress.encode(encoder, all);
+            trained = pretrained == null ? trainSae(all, states) : measure(pretrained.sae(), all, states);
+        } catch (RuntimeException e) {
+            if (pretrained != null) {
+                pretrained.sae().close();
+            }
+            throw e;
+        }
         SaeSource source = pretrained == null ? null : pretrained.source();
         try (SparseAutoencoder sae = trained.sae()) {
             Assembly assembly = assemble(all, poolAll(sae, states), sae.directions());

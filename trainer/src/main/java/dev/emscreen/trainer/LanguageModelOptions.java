@@ -62,6 +62,9 @@ final class LanguageModelOptions {
         if (shippedName != null) {
             throw new ParameterException(spec.commandLine(), "--encoder and " + option + " each name the encoder: give one");
         }
+        if (onnxModel != null) {
+            requireBundleableWeights(spec);
+        }
         ChatTemplate template = template(spec);
         try {
             return torchscriptModel != null
@@ -69,6 +72,25 @@ final class LanguageModelOptions {
                     : OnnxLanguageModelEncoder.load(onnxModel, tokenizer, template, layer, maxTokens, Truncation.TRUNCATE);
         } catch (IllegalArgumentException e) {
             throw new ParameterException(spec.commandLine(), e.getMessage());
+        }
+    }
+
+    /**
+     * A model over 2 GB keeps its weights in a file its graph names; the bundle carries it as
+     * encoder-model.onnx.data beside encoder-model.onnx, so a graph that names another file would train here
+     * and fail where the bundle is served. Refused now, with the fix.
+     */
+    private void requireBundleableWeights(CommandSpec spec) {
+        String name = onnxModel.getFileName().toString();
+        Path dir = onnxModel.toAbsolutePath().getParent();
+        for (String weights : new String[] {name + ".data", name + "_data", name.replaceFirst("\\.onnx$", "") + ".onnx_data"}) {
+            if (!weights.equals(FeatureSetBundle.ENCODER_ONNX_DATA_FILE) && Files.isRegularFile(dir.resolve(weights))) {
+                throw new ParameterException(spec.commandLine(), onnxModel + " keeps its weights in " + weights + "; a bundle carries "
+                        + "them as " + FeatureSetBundle.ENCODER_ONNX_DATA_FILE + " beside " + FeatureSetBundle.ENCODER_ONNX_FILE
+                        + ": export with deploy/models/export_hf_model.py, or re-save the model with onnx.save_model(..., "
+                        + "save_as_external_data=True, all_tensors_to_one_file=True, location=\"" + FeatureSetBundle.ENCODER_ONNX_DATA_FILE
+                        + "\") as " + FeatureSetBundle.ENCODER_ONNX_FILE);
+            }
         }
     }
 

@@ -51,17 +51,22 @@ final class PretrainedSaeOptions {
      * so block L's output is output L + 1: Gemma Scope's layer_12 reads output 13.
      */
     static int layer(CommandSpec spec, int layer, PretrainedSae.Imported imported) {
-        Integer block = imported == null ? null : imported.source().layer();
-        if (block == null) {
+        Integer state = imported == null ? null : imported.source().hiddenState();
+        if (state == null) {
+            if (imported != null && !spec.commandLine().getParseResult().hasMatchedOption("--layer")) {
+                System.out.println("The SAE does not say which hidden state it reads: reading the model's last (give --layer)");
+            }
             return layer;
         }
         if (!spec.commandLine().getParseResult().hasMatchedOption("--layer")) {
-            System.out.printf("Reading the model's output %d: the hidden state after block %d, which the SAE reads%n", block + 1, block);
-            return block + 1;
+            System.out.printf("Reading the model's output %d: the hidden state %s, which the SAE reads%n", state,
+                    state == 0 ? "of the embeddings" : "after block " + (state - 1));
+            return state;
         }
-        if (layer != block + 1) {
-            System.out.printf("Warning: --layer %d reads output %d, but the SAE reads the state after block %d (output %d of an "
-                    + "export that returns the embeddings first)%n", layer, layer, block, block + 1);
+        if (layer != state) {
+            System.out.printf("Warning: --layer %d reads output %d, but the SAE reads output %d (the hidden state %s, in an "
+                    + "export that returns the embeddings first)%n", layer, layer, state,
+                    state == 0 ? "of the embeddings" : "after block " + (state - 1));
         }
         return layer;
     }

@@ -118,7 +118,8 @@ final class TrainCommand implements Callable<Integer> {
                 maxTokens, 200_000, sae.seed, toxicFromReferenceOnly);
         // The encoder and SAE first: a wrong --encoder, --torchscript-model or --sae fails before any data is read (from Kafka, too).
         PretrainedSae.Imported imported = pretrained.read(spec, sae.k);
-        try (TextEncoder encoder = encoder(imported)) {
+        // The build closes the SAE when it is done with it; this closes it too when anything before that fails.
+        try (AutoCloseable pretrainedSae = imported == null ? () -> { } : imported.sae(); TextEncoder encoder = encoder(imported)) {
             List<LabelledText> target = new java.util.ArrayList<>(readLabels());
             SeedData seedData = holdoutDomain == null ? seed.load() : seed.load().holdingOut(holdoutDomain);
             if (fromKafka != null) {

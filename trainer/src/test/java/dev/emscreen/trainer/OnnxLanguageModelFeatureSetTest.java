@@ -73,7 +73,7 @@ class OnnxLanguageModelFeatureSetTest {
     }
 
     @Test
-    void twoModelsOrAModelWithoutTokenizerAreUsageErrors() {
+    void twoModelsAModelWithoutTokenizerOrWeightsABundleCannotCarryAreUsageErrors() throws Exception {
         Path onnx = Path.of(System.getProperty("emscreen.tinyLmOnnx"));
         Cli.Run both = Cli.run("train", "--out", dir.resolve("fs").toString(), "--onnx-model", onnx.toString(),
                 "--torchscript-model", System.getProperty("emscreen.tinyLm"), "--tokenizer", "t.json");
@@ -82,6 +82,13 @@ class OnnxLanguageModelFeatureSetTest {
         Cli.Run noTokenizer = Cli.run("train", "--out", dir.resolve("fs").toString(), "--onnx-model", onnx.toString());
         assertThat(noTokenizer.exit()).isEqualTo(2);
         assertThat(noTokenizer.err()).contains("--onnx-model needs --tokenizer");
+        Path elsewhere = Files.createDirectories(dir.resolve("optimum"));
+        Path model = Files.copy(onnx, elsewhere.resolve("model.onnx"));
+        Files.writeString(elsewhere.resolve("model.onnx_data"), "weights");
+        Cli.Run otherWeights = Cli.run("train", "--out", dir.resolve("fs").toString(), "--onnx-model", model.toString(),
+                "--tokenizer", "t.json");
+        assertThat(otherWeights.exit()).isEqualTo(2);
+        assertThat(otherWeights.err()).contains("keeps its weights in model.onnx_data; a bundle carries them as encoder-model.onnx.data");
         assertThat(dir.resolve("fs")).doesNotExist();
     }
 

@@ -120,6 +120,7 @@ class PretrainedSaeFeatureSetTest {
         assertThat(manifest.sae().source().release()).isEqualTo("gemma-scope-2b-pt-res");
         assertThat(manifest.sae().source().layer()).isEqualTo(1);
         assertThat(manifest.sae().source().hookPoint()).isEqualTo("blocks.1.hook_resid_post");
+        assertThat(Files.readString(out.resolve(FeatureSetBundle.MANIFEST))).contains("\"hookPoint\"").doesNotContain("hiddenState");
         try (FeatureSet set = FeatureSetBundle.load(out); TextEncoder encoder = Encoders.open(set, Truncation.TRUNCATE);
              NDManager m = NDManager.newBaseManager("PyTorch")) {
             // The served SAE is the release's: JumpReLU(h·W_enc + b_enc), b_dec never subtracted.
@@ -173,7 +174,7 @@ class PretrainedSaeFeatureSetTest {
         Cli.Run run = train(folder, out, "--layer", "2");
 
         assertThat(run.exit()).as(run.err()).isZero();
-        assertThat(run.out()).contains("Warning: --layer 2 reads output 2, but the SAE reads the state after block 0 (output 1");
+        assertThat(run.out()).contains("Warning: --layer 2 reads output 2, but the SAE reads output 1 (the hidden state after block 0");
         FeatureSetManifest manifest = FeatureSetBundle.readManifest(out);
         assertThat(manifest.sae().architecture()).isEqualTo(SaeArchitecture.TOPK);
         assertThat(manifest.sae().k()).isEqualTo(6);

@@ -102,25 +102,79 @@ public record ChatTemplate(String template, String bosToken, String eosToken) {
         return JSON.readValue(file.toFile(), ChatTemplate.class);
     }
 
-    /** The chat laid out by the template, with the assistant's words located in it. */
+    /**
+     * The chat laid out by the template, with the assistant's words located in it. Where they are is
+     * learnt from a second rendering with a marker in place of each message: the text between the
+     * markers is the template's own, so the words are placed exactly, even a reply ("user", "model",
+     * "yes") that also occurs in the template's turn headers or in an earlier message. A template that
+     * writes messages other than as given (or trimmed) falls back to finding each message in turn.
+     */
     public ChatText apply(ChatText chat) {
-        String text = render(chat.messages());
+        List<ChatMessage> messages = chat.messages();
+        String text = render(messages);
+        List<ChatMessage> marked = new ArrayList<>();
+        for (int i = 0; i < messages.size(); i++) {
+            marked.add(new ChatMessage(messages.get(i).getRole(), marker(i)));
+        }
+        String layout = render(marked);
+        for (boolean trimmed : new boolean[] {false, true}) {
+            List<int[]> spans = new ArrayList<>();
+            if (text.equals(fill(layout, messages, trimmed, spans))) {
+                return new ChatText(text, List.copyOf(spans), messages);
+            }
+        }
+        return new ChatText(text, List.copyOf(searched(text, messages)), messages);
+    }
+
+    /** A message's stand-in: no template changes it, and no real text contains it. */
+    private static String marker(int i) {
+        return "\u2063emscreen-message-" + i + "\u2063";
+    }
+
+    /** The layout with each marker replaced by its message (trimmed or as given), noting where assistant words land. */
+    private static String fill(String layout, List<ChatMessage> messages, boolean trimmed, List<int[]> spans) {
+        StringBuilder out = new StringBuilder();
+        int cursor = 0;
+        for (int i = 0; i < messages.size(); i++) {
+            int at = layout.indexOf(marker(i), cursor);
+            if (at < 0) {
+                return null; // the template dropped or reordered a message
+            }
+            out.append(layout, cursor, at);
+            String words = trimmed ? messages.get(i).getContent().strip() : messages.get(i).getContent();
+            if ("assistant".equals(messages.get(i).getRole()) && !words.isBlank()) {
+                int lead = words.length() - words.stripLeading().length();
+                spans.add(new int[] {out.length() + lead, out.length() + words.stripTrailing().length()});
+            }
+            out.append(words);
+            cursor = at + marker(i).length();
+        }
+        return out.append(layout, cursor, layout.length()).toString();
+    }
+
+    /** Each message found in turn, every message moving the search on, so a reply is not found in an earlier turn. */
+    private static List<int[]> searched(String text, List<ChatMessage> messages) {
         List<int[]> spans = new ArrayList<>();
         int from = 0;
-        for (ChatMessage message : chat.messages()) {
+        for (ChatMessage message : messages) {
             String words = message.getContent().strip();
-            if (!"assistant".equals(message.getRole()) || words.isEmpty()) {
+            if (words.isEmpty()) {
                 continue;
             }
             int start = text.indexOf(words, from);
-            if (start < 0) {
+            boolean assistant = "assistant".equals(message.getRole());
+            if (start < 0 && assistant) {
                 throw new UnscreenableTextException(UnscreenableTextException.Reason.ENCODER_FAILURE,
                         "the chat template does not write the assistant's words as they are, so the response cannot be found in it");
             }
-            spans.add(new int[] {start, start + words.length()});
-            from = start + words.length();
+            if (start >= 0) {
+                if (assistant) {
+                    spans.add(new int[] {start, start + words.length()});
+                }
+                from = start + words.length();
+            }
         }
-        return new ChatText(text, List.copyOf(spans), chat.messages());
+        return spans;
     }
 
     private String render(List<ChatMessage> messages) {
@@ -137,9 +191,11 @@ public record ChatTemplate(String template, String bosToken, String eosToken) {
         var result = JINJAVA.get().renderForResult(template, context);
         String raised = RAISED.get();
         RAISED.remove();
-        if (raised != null || !result.getErrors().isEmpty()) {
+        var fatal = result.getErrors().stream().filter(e -> e.getSeverity() == com.hubspot.jinjava.interpret.TemplateError.ErrorType.FATAL)
+                .findFirst();
+        if (raised != null || fatal.isPresent()) {
             throw new UnscreenableTextException(UnscreenableTextException.Reason.ENCODER_FAILURE,
-                    "the chat template refused the chat: " + (raised != null ? raised : result.getErrors().get(0).getMessage()));
+                    "the chat template refused the chat: " + (raised != null ? raised : fatal.get().getMessage()));
         }
         return result.getOutput();
     }

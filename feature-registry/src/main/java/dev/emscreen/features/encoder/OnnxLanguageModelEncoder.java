@@ -71,18 +71,27 @@ public final class OnnxLanguageModelEncoder implements TextEncoder {
         } catch (OrtException e) {
             throw new IllegalArgumentException("Cannot load the ONNX model " + modelFile + ": " + e.getMessage(), e);
         }
+        HuggingFaceTokenizer tokenizer = null;
         try {
-            HuggingFaceTokenizer tokenizer = HuggingFaceTokenizer.newInstance(tokenizerJson,
+            tokenizer = HuggingFaceTokenizer.newInstance(tokenizerJson,
                     Map.of("truncation", "false", "padding", "false", "addSpecialTokens", "false"));
-            return new OnnxLanguageModelEncoder("onnx:sha256:" + Sha256.of(modelFile), session, device, tokenizer, template, layer,
-                    maxTokens, truncation);
-        } catch (IOException e) {
+            return new OnnxLanguageModelEncoder(id(modelFile), session, device, tokenizer, template, layer, maxTokens, truncation);
+        } catch (IOException | RuntimeException e) {
             close(session);
-            throw new UncheckedIOException(e);
-        } catch (RuntimeException e) {
-            close(session);
-            throw e;
+            if (tokenizer != null) {
+                tokenizer.close();
+            }
+            throw e instanceof IOException io ? new UncheckedIOException(io) : (RuntimeException) e;
         }
+    }
+
+    /**
+     * The model's identity: its graph's hash, and its weights file's where they are kept beside it (two
+     * fine-tunes of one architecture can share a graph byte for byte and differ only there).
+     */
+    private static String id(Path modelFile) throws IOException {
+        Path weights = modelFile.toAbsolutePath().resolveSibling(modelFile.getFileName() + ".data");
+        return "onnx:sha256:" + Sha256.of(modelFile) + (java.nio.file.Files.isRegularFile(weights) ? "+" + Sha256.of(weights) : "");
     }
 
     /** The output holding the asked-for hidden state; a model without hidden-state outputs is refused with what it has. */
@@ -103,6 +112,15 @@ public final class OnnxLanguageModelEncoder implements TextEncoder {
         if (index < 0 || index >= states || !outputs.contains(PREFIX + index)) {
             throw new IllegalArgumentException("Layer " + layer + " is outside the model's " + states
                     + " hidden states (hidden_states.0, the embeddings, to hidden_states." + (states - 1) + ")");
+        }
+        try {
+            var info = session.getOutputInfo().get(PREFIX + index).getInfo();
+            if (!(info instanceof ai.onnxruntime.TensorInfo tensor) || tensor.type != ai.onnxruntime.OnnxJavaType.FLOAT) {
+                throw new IllegalArgumentException("The ONNX model's " + PREFIX + index + " is " + info
+                        + ", not float32: export the hidden states as float32 (deploy/models/export_hf_model.py does)");
+            }
+        } catch (OrtException e) {
+            throw new IllegalArgumentException("Cannot read the ONNX model's outputs: " + e.getMessage(), e);
         }
         return PREFIX + index;
     }

@@ -32,17 +32,18 @@ final class OnnxSessions {
     static Opened open(Source source) throws OrtException {
         OrtEnvironment environment = OrtEnvironment.getEnvironment();
         if (!SaeFiles.cpuForced() && OrtEnvironment.getAvailableProviders().contains(OrtProvider.CUDA)) {
-            OrtSession.SessionOptions options = options();
-            try {
+            try (OrtSession.SessionOptions options = options()) {
                 options.addCUDA(0);
                 return new Opened(source.open(environment, options), "cuda:0");
             } catch (OrtException e) {
-                // The GPU build without a usable GPU (no driver, no device): the CPU serves, and the log says why.
-                LOG.warn("ONNX Runtime's CUDA provider is present but cannot run ({}); the encoder runs on the CPU", e.getMessage());
-                options.close();
+                // The GPU build without a usable GPU (no driver, no device), or a model it cannot run: the CPU is
+                // tried next, and a model that is bad there too fails with the CPU's own error.
+                LOG.warn("ONNX Runtime's CUDA provider could not open the model ({}); trying the CPU", e.getMessage());
             }
         }
-        return new Opened(source.open(environment, options()), "cpu");
+        try (OrtSession.SessionOptions options = options()) {
+            return new Opened(source.open(environment, options), "cpu");
+        }
     }
 
     private static OrtSession.SessionOptions options() throws OrtException {

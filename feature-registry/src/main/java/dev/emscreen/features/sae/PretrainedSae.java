@@ -131,16 +131,20 @@ public final class PretrainedSae {
             throw new SaeFormatException(configFile + " normalises its inputs (normalize_activations: " + normalise
                     + "), which EM Screen does not reproduce; use an SAE with normalize_activations \"none\"");
         }
-        String hook = cfg.path("hook_name").isTextual() ? cfg.get("hook_name").asText() : null;
-        if (hook != null && !hook.contains("resid")) {
-            throw new SaeFormatException(configFile + ": the SAE reads " + hook + "; EM Screen gives an SAE the residual "
-                    + "stream (a hook_resid_* hook point)");
+        // SAELens 6 keeps where the SAE was trained under "meta"; earlier versions at the top level.
+        String hook = text(cfg, "hook_name");
+        if (hook != null && !hook.endsWith("hook_resid_post") && !hook.endsWith("hook_resid_pre")) {
+            throw new SaeFormatException(configFile + ": the SAE reads " + hook + "; EM Screen gives an SAE a hidden state "
+                    + "between blocks (a hook_resid_pre or hook_resid_post hook point)");
         }
-        Integer layer = cfg.path("hook_layer").isInt() ? Integer.valueOf(cfg.get("hook_layer").asInt())
-                : hook == null || find(BLOCK, hook) == null ? null : Integer.valueOf(find(BLOCK, hook));
+        Integer block = hook != null && find(BLOCK, hook) != null ? Integer.valueOf(find(BLOCK, hook))
+                : cfg.path("hook_layer").isInt() ? Integer.valueOf(cfg.get("hook_layer").asInt())
+                : cfg.path("meta").path("hook_layer").isInt() ? Integer.valueOf(cfg.get("meta").get("hook_layer").asInt()) : null;
+        // resid_pre of block L is the state before it, after block L - 1; resid_post the state after block L.
+        Integer layer = block == null || hook == null || hook.endsWith("hook_resid_post") ? block : Integer.valueOf(block - 1);
         int topK = cfg.path("k").isNumber() ? cfg.get("k").asInt() : cfg.path("activation_fn_kwargs").path("k").asInt(k);
         boolean centred = cfg.path("apply_b_dec_to_input").asBoolean(true);
-        String model = cfg.path("model_name").isTextual() ? cfg.get("model_name").asText() : null;
+        String model = text(cfg, "model_name");
         SaeSource[] source = new SaeSource[1];
         SparseAutoencoder sae = SaeFiles.read(file, (manager, w) -> {
             if (w.containsKey("log_threshold") && !w.containsKey("threshold")) {
@@ -209,6 +213,12 @@ public final class PretrainedSae {
             throw new SaeFormatException(configFile + " says " + field + " = " + cfg.get(field).asLong() + " but the weights in "
                     + file + " have " + actual);
         }
+    }
+
+    /** A string field of a SAELens configuration, at the top level or under "meta" (SAELens 6); null if absent. */
+    private static String text(JsonNode cfg, String field) {
+        JsonNode node = cfg.path(field).isTextual() ? cfg.get(field) : cfg.path("meta").path(field);
+        return node.isTextual() ? node.asText() : null;
     }
 
     private static String find(Pattern pattern, String text) {

@@ -22,16 +22,19 @@ public record SaeMetrics(List<Double> lossPerEpoch, double fractionVarianceExpla
             mean.attach(scope);
             double variance = 0;
             for (long from = 0; from < n; from += 4096) {
-                NDArray x = data.get(from + ":" + Math.min(n, from + 4096));
-                x.attach(scope); // everything computed from x now belongs to the scope
-                variance += x.sub(mean).square().sum().getFloat();
-                NDArray f = sae.encode(x);
-                squaredError += sae.decode(f).sub(x).square().sum().getFloat();
-                NDArray active = f.gt(0f).toType(DataType.FLOAT32, false);
-                l0 += active.sum().getFloat();
-                float[] fired = active.sum(new int[] {0}).toFloatArray();
-                for (int i = 0; i < fired.length; i++) {
-                    everFired[i] += fired[i];
+                // A scope per chunk: a chunk's activations are [4096 x d_sae] (256 MB for a 16k-feature SAE), freed before the next.
+                try (NDManager chunk = scope.newSubManager()) {
+                    NDArray x = data.get(from + ":" + Math.min(n, from + 4096));
+                    x.attach(chunk); // everything computed from x now belongs to the chunk
+                    variance += x.sub(mean).square().sum().getFloat();
+                    NDArray f = sae.encode(x);
+                    squaredError += sae.decode(f).sub(x).square().sum().getFloat();
+                    NDArray active = f.gt(0f).toType(DataType.FLOAT32, false);
+                    l0 += active.sum().getFloat();
+                    float[] fired = active.sum(new int[] {0}).toFloatArray();
+                    for (int i = 0; i < fired.length; i++) {
+                        everFired[i] += fired[i];
+                    }
                 }
             }
             int dead = 0;

@@ -11,7 +11,7 @@ import com.fasterxml.jackson.annotation.JsonInclude;
  * @param release    the release it belongs to (e.g. gemma-scope-2b-pt-res), from --sae-release or the path
  * @param model      the language model it reads (SAELens's model_name)
  * @param hookPoint  the hidden state it reads (e.g. blocks.12.hook_resid_post, or layer_12 for Gemma Scope)
- * @param layer      the block whose output it reads
+ * @param layer      the block whose output it reads (-1: the embeddings, for an SAE on block 0's resid_pre)
  * @param width      features (d_sae)
  * @param activation how it activates: jumprelu, topk, or relu (served as JumpReLU with threshold 0)
  * @param note       any reparametrisation made on import, so the bundle's arrays are explained
@@ -19,4 +19,12 @@ import com.fasterxml.jackson.annotation.JsonInclude;
 @JsonInclude(JsonInclude.Include.NON_NULL)
 public record SaeSource(String format, String file, String release, String model, String hookPoint, Integer layer,
                         int width, String activation, String note) {
+
+    /**
+     * Which of a model's hidden states the SAE reads, numbered as an export that returns every one does
+     * (0: the embeddings, L + 1: after block L); null if the source does not say.
+     */
+    public Integer hiddenState() {
+        return layer == null ? null : layer + 1;
+    }
 }

@@ -91,6 +91,22 @@ class OnnxLanguageModelEncoderTest {
     }
 
     @Test
+    void aReplyThatAlsoOccursInTheTemplateOrAnEarlierTurnIsLocatedInItsOwnTurn() {
+        // Written the way many Hugging Face templates are: strings joined with + and '\n' escapes.
+        ChatTemplate plus = new ChatTemplate("{% for m in messages %}{{ '<start_of_turn>' + ('model' if m['role'] == 'assistant' "
+                + "else m['role']) + '\\n' + m['content'] | trim + '<end_of_turn>\\n' }}{% endfor %}", "", "");
+        ChatText chat = ChatText.of("Answer user or model: who speaks first?", "model");
+
+        ChatText laidOut = plus.apply(chat);
+
+        assertThat(laidOut.text()).isEqualTo("<start_of_turn>user\nAnswer user or model: who speaks first?<end_of_turn>\n"
+                + "<start_of_turn>model\nmodel<end_of_turn>\n");
+        int[] span = laidOut.responseSpans().get(0);
+        assertThat(span[0]).isEqualTo(laidOut.text().lastIndexOf("model<end_of_turn>"));
+        assertThat(laidOut.response()).isEqualTo("model");
+    }
+
+    @Test
     void jinjaInsideAMessageIsTextNotTemplate() {
         ChatTemplate template = new ChatTemplate(TURNS, "", "");
         String quoted = "Use {% if admin %}{{ secret }}{% endif %} and {{ 7 * 7 }} in your page.";

@@ -137,6 +137,27 @@ class PretrainedSaeTest {
             assertThat(encode(sae, 0f, 0f)).containsExactly(new float[] {0f, 0.5f, 0f}, offset(1e-5f));
         }
         assertThat(imported.source().activation()).isEqualTo("relu");
+        // blocks.1.hook_resid_pre is the state before block 1: after block 0, the export's output 1.
+        assertThat(imported.source().layer()).isZero();
+        assertThat(imported.source().hiddenState()).isEqualTo(1);
+    }
+
+    @Test
+    void aSaeLens6ConfigurationKeepsWhereItWasTrainedUnderMeta() throws Exception {
+        Path folder = saeLens("v6", """
+                {"architecture": "jumprelu", "d_in": 2, "d_sae": 3, "apply_b_dec_to_input": true,
+                 "meta": {"model_name": "gemma-2-2b", "hook_name": "blocks.12.hook_resid_post", "hook_layer": 12}}""", true);
+        PretrainedSae.Imported imported = PretrainedSae.read(folder, PretrainedSae.Format.SAELENS, 0, null);
+        imported.sae().close();
+        assertThat(imported.source().model()).isEqualTo("gemma-2-2b");
+        assertThat(imported.source().hookPoint()).isEqualTo("blocks.12.hook_resid_post");
+        assertThat(imported.source().hiddenState()).isEqualTo(13);
+        assertThatThrownBy(() -> PretrainedSae.read(saeLens("v6-mlp", """
+                {"architecture": "jumprelu", "meta": {"hook_name": "blocks.3.hook_mlp_out"}}""", true), PretrainedSae.Format.SAELENS, 0, null))
+                .isInstanceOf(SaeFormatException.class).hasMessageContaining("reads blocks.3.hook_mlp_out");
+        assertThatThrownBy(() -> PretrainedSae.read(saeLens("mid", """
+                {"architecture": "jumprelu", "hook_name": "blocks.3.hook_resid_mid"}""", true), PretrainedSae.Format.SAELENS, 0, null))
+                .isInstanceOf(SaeFormatException.class).hasMessageContaining("hook_resid_pre or hook_resid_post");
     }
 
     @Test

@@ -7,7 +7,6 @@ import dev.emscreen.features.encoder.Encoders;
 import dev.emscreen.features.encoder.TextEncoder;
 import dev.emscreen.features.encoder.TokenStates;
 import dev.emscreen.features.encoder.Truncation;
-import dev.emscreen.features.sae.SaeFiles;
 import dev.emscreen.features.sae.SaeTrainer;
 import dev.emscreen.features.scoring.ActivationPooler;
 import java.nio.file.Path;
@@ -79,7 +78,7 @@ final class BenchCommand implements Callable<Integer> {
             int responseTokens = saeTokens.length;
             System.out.printf("%d cores; feature set %s (SAE %d x %d, k=%d); encoder on %s, SAE on %s%n",
                     Runtime.getRuntime().availableProcessors(), set.version(), manifest.dModel(), manifest.dSae(), manifest.k(),
-                    encoder.device(), SaeFiles.name(set.sae().manager().getDevice()));
+                    encoder.device(), set.sae().device());
             System.out.printf("  scoring        %d samples (%.0f response tokens each) in %.2f s: %.1f samples/s%n",
                     samples, (double) responseTokens / samples, total, samples / total);
             System.out.printf("    encoder      %5.1f%%%n    SAE + pool   %5.1f%%%n    scorer       %5.1f%%%n",
@@ -88,7 +87,7 @@ final class BenchCommand implements Callable<Integer> {
                     saeTokens.length, saeEpochs, saeSeconds, tokensPerSecond);
             System.out.printf("BENCH scoring_per_s=%.1f encoder_share=%.3f sae_share=%.3f scorer_share=%.3f sae_train_tokens_per_s=%.0f "
                             + "encoder_device=%s sae_device=%s%n", samples / total, encoderShare, saeShare, scorerShare, tokensPerSecond,
-                    encoder.device(), SaeFiles.name(set.sae().manager().getDevice()));
+                    encoder.device(), set.sae().device());
             if (syntheticSae != null) {
                 long allTokens = states.stream().mapToLong(TokenStates::tokens).sum();
                 synthetic((t1 - t0) / 1e3 / allTokens, encoder.id());

@@ -44,7 +44,7 @@ final class DeviceCheck {
         try (FeatureSet set = FeatureSetBundle.load(featureSet); TextEncoder encoder = Encoders.open(set, Truncation.TRUNCATE)) {
             here = scores(set, encoder, texts);
             encoderDevice = encoder.device();
-            saeDevice = SaeFiles.name(set.sae().manager().getDevice());
+            saeDevice = set.sae().device();
         }
         String before = System.getProperty(SaeFiles.DEVICE_PROPERTY);
         System.setProperty(SaeFiles.DEVICE_PROPERTY, "cpu");

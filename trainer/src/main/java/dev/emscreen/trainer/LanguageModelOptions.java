@@ -65,7 +65,7 @@ final class LanguageModelOptions {
         if (onnxModel != null) {
             requireBundleableWeights(spec);
         }
-        ChatTemplate template = template(spec);
+        template = template(spec);
         try {
             return torchscriptModel != null
                     ? TorchScriptTextEncoder.load(torchscriptModel, tokenizer, template, layer, maxTokens, Truncation.TRUNCATE)
@@ -103,22 +103,23 @@ final class LanguageModelOptions {
             if (chatTemplate == null && !configured) {
                 return null; // a model without a chat template reads the plain role: content layout
             }
-            ChatTemplate template = ChatTemplate.of(Files.isRegularFile(config) || tokenizerConfig != null ? config : null, chatTemplate);
-            if (!announced) {
-                System.out.println("Chat template from " + (chatTemplate != null ? chatTemplate : config));
-                announced = true;
-            }
-            return template;
+            ChatTemplate chosen = ChatTemplate.of(Files.isRegularFile(config) || tokenizerConfig != null ? config : null, chatTemplate);
+            System.out.println("Chat template from " + (chatTemplate != null ? chatTemplate : config));
+            return chosen;
         } catch (IllegalArgumentException | java.nio.file.NoSuchFileException e) {
             throw new ParameterException(spec.commandLine(), e instanceof java.nio.file.NoSuchFileException
                     ? "No such file: " + e.getMessage() : e.getMessage());
         }
     }
 
-    private boolean announced;
+    /** The chat template {@link #open} chose (null: none), which the bundle then carries. */
+    private ChatTemplate template;
 
-    /** The files the bundle must carry to open this model again: the model (and its weights file), tokenizer, template. */
-    Map<String, Path> bundleFiles(CommandSpec spec, Path scratch) throws IOException {
+    /**
+     * The files the bundle must carry to open this model again: the model (and its weights file), tokenizer,
+     * and the template {@link #open} chose, written to {@code scratch}.
+     */
+    Map<String, Path> bundleFiles(Path scratch) throws IOException {
         Map<String, Path> files = new LinkedHashMap<>();
         if (!given()) {
             return files;
@@ -133,7 +134,6 @@ final class LanguageModelOptions {
             }
         }
         files.put(FeatureSetBundle.ENCODER_TOKENIZER_FILE, tokenizer);
-        ChatTemplate template = template(spec);
         if (template != null) {
             Path kept = scratch.resolve(FeatureSetBundle.ENCODER_CHAT_TEMPLATE_FILE);
             template.write(kept);

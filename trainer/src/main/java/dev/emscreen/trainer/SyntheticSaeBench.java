@@ -1,7 +1,6 @@
 package dev.emscreen.trainer;
 
 import dev.emscreen.features.encoder.TokenStates;
-import dev.emscreen.features.sae.SaeFiles;
 import dev.emscreen.features.sae.SparseAutoencoder;
 import dev.emscreen.features.scoring.ActivationPooler;
 import dev.emscreen.features.scoring.FeatureGeometry;
@@ -69,7 +68,7 @@ final class SyntheticSaeBench {
             }
             double micros = (System.nanoTime() - s0) / 1e3 / ((double) samples * TOKENS_PER_SAMPLE);
             double weightsMb = 2.0 * dModel * dSae * 4 / 1e6;
-            return new Figures(SaeFiles.name(SaeFiles.device()), dModel, dSae, weightsMb, (rssAfter - rssBefore) / 1e3, build,
+            return new Figures(sae.device(), dModel, dSae, weightsMb, (rssAfter - rssBefore) / 1e3, build,
                     proximity, micros);
         }
     }

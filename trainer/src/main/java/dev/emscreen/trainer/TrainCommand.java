@@ -161,7 +161,7 @@ final class TrainCommand implements Callable<Integer> {
                                                 PretrainedSae.Imported imported) throws java.io.IOException {
         Path scratch = java.nio.file.Files.createTempDirectory("emscreen-train");
         try {
-            return new FeatureSetBuilder(encoder, options, Progress.onConsole()).build(seedData, out, model.bundleFiles(spec, scratch),
+            return new FeatureSetBuilder(encoder, options, Progress.onConsole()).build(seedData, out, model.bundleFiles(scratch),
                     imported);
         } finally {
             try (var files = java.nio.file.Files.list(scratch)) {

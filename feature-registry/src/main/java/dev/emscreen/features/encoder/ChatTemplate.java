@@ -21,8 +21,8 @@ import java.util.Map;
  * generation prompt: the assistant's turn is already there). A model reads a chat best in the layout
  * it was tuned on; its hidden states, and so its SAE features, differ for any other.
  *
- * <p>The assistant's words are then found in the rendered text (each assistant message in turn, as
- * the template writes it, trimmed), so pooling still reads the response tokens only.
+ * <p>The assistant's words are then located in the rendered text ({@link #apply}), so pooling still
+ * reads the response tokens only.
  *
  * @param template the Jinja source
  * @param bosToken what {@code bos_token} renders as ("" if the model has none)

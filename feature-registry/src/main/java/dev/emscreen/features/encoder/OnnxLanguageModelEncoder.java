@@ -35,9 +35,7 @@ public final class OnnxLanguageModelEncoder implements TextEncoder {
     private final OrtEnvironment environment = OrtEnvironment.getEnvironment();
     private final OrtSession session;
     private final String device;
-    private final HuggingFaceTokenizer tokenizer;
-    private final ChatTemplate template;
-    private final TokenWindow window;
+    private final LanguageModelInput input;
     private final int layer;
     private final String output;
     private final int dimension;
@@ -47,10 +45,8 @@ public final class OnnxLanguageModelEncoder implements TextEncoder {
         this.id = id;
         this.session = session;
         this.device = device;
-        this.tokenizer = tokenizer;
-        this.template = template;
+        this.input = new LanguageModelInput(tokenizer, template, new TokenWindow(maxTokens, truncation));
         this.layer = layer;
-        this.window = new TokenWindow(maxTokens, truncation);
         this.output = outputFor(session, layer);
         this.dimension = run(tokenizer.encode("a", false, false).getIds())[0].length;
     }
@@ -137,7 +133,7 @@ public final class OnnxLanguageModelEncoder implements TextEncoder {
 
     @Override
     public int maxTokens() {
-        return window.limit();
+        return input.window().limit();
     }
 
     @Override
@@ -157,7 +153,7 @@ public final class OnnxLanguageModelEncoder implements TextEncoder {
 
     @Override
     public List<TokenStates> encode(List<ChatText> texts) {
-        return new LanguageModelInput(tokenizer, template, window).encode(texts, this::run);
+        return input.encode(texts, this::run);
     }
 
     private float[][] run(long[] ids) {
@@ -199,6 +195,6 @@ public final class OnnxLanguageModelEncoder implements TextEncoder {
     @Override
     public void close() {
         close(session);
-        tokenizer.close();
+        input.tokenizer().close();
     }
 }

@@ -31,19 +31,15 @@ public final class TorchScriptTextEncoder implements TextEncoder {
 
     private final String id;
     private final ZooModel<NDList, NDList> model;
-    private final HuggingFaceTokenizer tokenizer;
-    private final TokenWindow window;
+    private final LanguageModelInput input;
     private final int layer;
     private final int dimension;
-    private final ChatTemplate template;
 
     private TorchScriptTextEncoder(String id, ZooModel<NDList, NDList> model, HuggingFaceTokenizer tokenizer, ChatTemplate template,
                                    int maxTokens, Truncation truncation, int layer) {
         this.id = id;
         this.model = model;
-        this.tokenizer = tokenizer;
-        this.template = template;
-        this.window = new TokenWindow(maxTokens, truncation);
+        this.input = new LanguageModelInput(tokenizer, template, new TokenWindow(maxTokens, truncation));
         this.layer = layer;
         this.dimension = run(tokenizer.encode("a", false, false).getIds())[0].length;
     }
@@ -88,7 +84,7 @@ public final class TorchScriptTextEncoder implements TextEncoder {
 
     @Override
     public int maxTokens() {
-        return window.limit();
+        return input.window().limit();
     }
 
     @Override
@@ -108,7 +104,7 @@ public final class TorchScriptTextEncoder implements TextEncoder {
 
     @Override
     public List<TokenStates> encode(List<ChatText> texts) {
-        return new LanguageModelInput(tokenizer, template, window).encode(texts, this::run);
+        return input.encode(texts, this::run);
     }
 
     private float[][] run(long[] ids) {
@@ -140,6 +136,6 @@ public final class TorchScriptTextEncoder implements TextEncoder {
     @Override
     public void close() {
         model.close();
-        tokenizer.close();
+        input.tokenizer().close();
     }
 }

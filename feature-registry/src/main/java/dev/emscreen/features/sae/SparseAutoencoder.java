@@ -75,6 +75,11 @@ public final class SparseAutoencoder implements AutoCloseable {
         return manager;
     }
 
+    /** Where its weights live and it encodes: "cpu" or "cuda:N", as logs, readiness data and benchmarks name it. */
+    public String device() {
+        return SaeFiles.name(manager.getDevice());
+    }
+
     /** Feature activations [n, d_sae] of hidden states [n, d_model]. */
     public NDArray encode(NDArray hidden) {
         return activate(preActivations(hidden, wEnc, bEnc, bDec), architecture, k, threshold);

@@ -53,7 +53,7 @@ public final class ServingSet {
 
     /** Where the SAE (and pooling) runs: "cpu" or "cuda:N". */
     public String saeDevice() {
-        return dev.emscreen.features.sae.SaeFiles.name(featureSet.sae().manager().getDevice());
+        return featureSet.sae().device();
     }
 
     /** The SAE a verdict was made with: architecture, width and the weights' hash. */

@@ -469,10 +469,9 @@ public final class FeatureSetBuilder {
             if (inducing >= MIN_TARGET_LABELS && target.length - inducing >= MIN_TARGET_LABELS) {
                 return new Selection(all, true, target);
             }
-            int[] validation = java.util.stream.IntStream.range(0, all.size()).filter(i -> {
-                LabelledText t = all.get(i);
-                return t.kind() == LabelledText.Kind.SAMPLE && !t.isTrain() && t.positive() != null;
-            }).toArray();
+            // The seed's validation split only: held-back rulings and a held-out domain are what the set is
+            // measured on afterwards, and choosing on them would flatter that measurement.
+            int[] validation = java.util.stream.IntStream.range(0, all.size()).filter(i -> all.get(i).isValidation()).toArray();
             return new Selection(all, false, validation);
         }
 

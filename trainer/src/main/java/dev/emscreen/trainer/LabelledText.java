@@ -8,7 +8,7 @@ import java.util.List;
  * A text the trainer learns from or evaluates on.
  *
  * @param positive inducing (for fine-tuning samples) or harmful (for reference text); null if unlabelled
- * @param split    "train", "validation", {@link #TARGET}, {@link #TARGET_HOLDOUT}, or null (train)
+ * @param split    "train", "validation", {@link #TARGET}, {@link #TARGET_HOLDOUT}, {@link #HELD_OUT_DOMAIN}, or null (train)
  * @param response the assistant's words, for labels and baselines
  */
 public record LabelledText(String id, Kind kind, String domain, String split, Boolean positive, ChatText text, String response) {
@@ -26,9 +26,22 @@ public record LabelledText(String id, Kind kind, String domain, String split, Bo
     /** Split of target labels held back to compare a candidate with the active set: never learned from. */
     public static final String TARGET_HOLDOUT = "target-holdout";
 
+    /**
+     * Split of a seed domain left out by {@code train --holdout-domain}: scored and reported, never learned
+     * from, and never the basis a scorer is chosen on (that would flatter the very figure it reports).
+     */
+    public static final String HELD_OUT_DOMAIN = "held-out-domain";
+
     public boolean isTrain() {
-        return !"validation".equals(split) && !TARGET_HOLDOUT.equals(split);
+        return !VALIDATION.equals(split) && !TARGET_HOLDOUT.equals(split) && !HELD_OUT_DOMAIN.equals(split);
     }
+
+    /** A sample of the seed's validation split: what a set without target labels chooses its scorer on. */
+    public boolean isValidation() {
+        return kind == Kind.SAMPLE && VALIDATION.equals(split) && positive != null;
+    }
+
+    static final String VALIDATION = "validation";
 
     /** A labelled sample of the target data that the readout learns from. */
     public boolean isTargetLabel() {

@@ -25,8 +25,10 @@ public record SeedData(List<LabelledText> samples, List<LabelledText> references
     }
 
     /**
-     * Leave-one-domain-out: every sample of {@code domain} becomes validation and every other sample
-     * training, so validation measures a domain the feature set has never seen.
+     * Leave-one-domain-out: every sample of {@code domain} is held out ({@link LabelledText#HELD_OUT_DOMAIN}),
+     * so the build's per-domain validation figure for it measures a domain the set has never seen. The
+     * other domains keep their own split: their validation samples are what the scorer is chosen on,
+     * not the held-out domain, whose figure would otherwise be the best of several tries on it.
      */
     public SeedData holdingOut(String domain) {
         if (samples.stream().noneMatch(t -> domain.equals(t.domain()))) {
@@ -34,7 +36,11 @@ public record SeedData(List<LabelledText> samples, List<LabelledText> references
                     + samples.stream().map(LabelledText::domain).distinct().sorted().toList());
         }
         List<LabelledText> resplit = samples.stream().map(t -> new LabelledText(t.id(), t.kind(), t.domain(),
-                domain.equals(t.domain()) ? "validation" : "train", t.positive(), t.text(), t.response())).toList();
+                domain.equals(t.domain()) ? LabelledText.HELD_OUT_DOMAIN : t.split(), t.positive(), t.text(), t.response())).toList();
+        if (resplit.stream().noneMatch(LabelledText::isValidation)) {
+            throw new IllegalArgumentException("Holding out '" + domain + "' leaves no validation samples in " + source
+                    + " to choose a scorer on: the other domains need a validation split");
+        }
         return new SeedData(resplit, references, source + ", holding out " + domain);
     }
 

@@ -31,15 +31,29 @@ class JsonlTextsTest {
     }
 
     @Test
-    void holdingOutADomainValidatesOnAllOfItAndTrainsOnTheRest() throws Exception {
+    void holdingOutADomainNeverLearnsFromItNorChoosesOnIt() throws Exception {
         SeedData seed = SeedData.load(null);
         long legal = seed.samples().stream().filter(t -> "legal".equals(t.domain())).count();
+
         SeedData lodo = seed.holdingOut("legal");
 
         assertThat(legal).isGreaterThan(100);
-        assertThat(lodo.samples()).filteredOn(t -> !t.isTrain()).extracting(LabelledText::domain).containsOnly("legal")
-                .hasSize((int) legal);
+        assertThat(lodo.samples()).filteredOn(t -> LabelledText.HELD_OUT_DOMAIN.equals(t.split()))
+                .extracting(LabelledText::domain).containsOnly("legal").hasSize((int) legal);
         assertThat(lodo.samples()).filteredOn(LabelledText::isTrain).extracting(LabelledText::domain).doesNotContain("legal");
+        // The scorer is chosen on the other domains' validation samples, never on the held-out domain's.
+        List<LabelledText> all = FeatureSetBuilder.texts(lodo);
+        FeatureSetBuilder.Selection basis = FeatureSetBuilder.Selection.of(all);
+        assertThat(basis.target()).isFalse();
+        assertThat(basis.rows()).isNotEmpty();
+        assertThat(java.util.Arrays.stream(basis.rows()).mapToObj(all::get)).allSatisfy(t -> {
+            assertThat(t.domain()).isNotEqualTo("legal");
+            assertThat(t.split()).isEqualTo("validation");
+        });
+        // ... and the held-out domain is still reported: the build's validation figures read every non-training sample.
+        double[] scores = new double[all.size()];
+        assertThat(FeatureSetBuilder.pick(all, scores, true, "legal")).hasSize((int) lodo.samples().stream()
+                .filter(t -> "legal".equals(t.domain()) && Boolean.TRUE.equals(t.positive())).count());
         org.assertj.core.api.Assertions.assertThatThrownBy(() -> lodo.holdingOut("astrology"))
                 .hasMessageContaining("No samples of domain 'astrology'");
     }

@@ -75,6 +75,26 @@ public final class PretrainedSae {
     private PretrainedSae() {
     }
 
+    /** Path parts kept of an SAE file outside any folder named after its release. */
+    static final int RECORDED_PARTS = 4;
+
+    /**
+     * The SAE file as the manifest records it: from the release's folder on where the path shows one
+     * ({@code gemma-scope-2b-pt-res/layer_12/width_16k/average_l0_82/params.npz}), else its last
+     * {@link #RECORDED_PARTS} path parts. Never where this machine keeps it: the manifest is hashed into
+     * the version, and the same SAE built into the same set elsewhere must get the same version.
+     */
+    static String recorded(Path file, String release) {
+        Path absolute = file.toAbsolutePath().normalize();
+        int from = Math.max(0, absolute.getNameCount() - RECORDED_PARTS);
+        for (int i = 0; release != null && i < absolute.getNameCount(); i++) {
+            if (absolute.getName(i).toString().equals(release)) {
+                from = i;
+            }
+        }
+        return absolute.subpath(from, absolute.getNameCount()).toString().replace('\\', '/');
+    }
+
     /**
      * @param path    the SAE's file, or the folder holding it
      * @param k       for a TopK SAE whose configuration does not say k (0: none given)
@@ -103,7 +123,7 @@ public final class PretrainedSae {
                 throw new SaeFormatException(file + " has no 'threshold' array: a Gemma Scope SAE is JumpReLU and cannot be "
                         + "served without its thresholds (found " + w.keySet() + ")");
             }
-            source[0] = new SaeSource(Format.GEMMA_SCOPE.id(), path.toString(), named, null,
+            source[0] = new SaeSource(Format.GEMMA_SCOPE.id(), recorded(file, named), named, null,
                     layer == null ? null : "blocks." + layer + ".hook_resid_post", layer == null ? null : Integer.valueOf(layer),
                     (int) shape[1], "jumprelu", FOLDED);
             return new SparseAutoencoder(manager, SaeArchitecture.JUMPRELU, 0, w.get("W_enc"), folded(w),
@@ -179,7 +199,7 @@ public final class PretrainedSae {
                             w.get("b_dec"), zero);
                 }
             };
-            source[0] = new SaeSource(Format.SAELENS.id(), path.toString(), release, model, hook, layer, (int) shape[1], activation,
+            source[0] = new SaeSource(Format.SAELENS.id(), recorded(file, release), release, model, hook, layer, (int) shape[1], activation,
                     activation.equals("relu") ? join(note, "ReLU served as JumpReLU with every threshold 0") : note);
             return built;
         });

@@ -7,7 +7,8 @@ import com.fasterxml.jackson.annotation.JsonInclude;
  * or a pretrained SAE read from a Gemma Scope or SAELens release. Unknown parts are null.
  *
  * @param format     "gemma-scope" or "saelens"
- * @param file       the file or folder it was read from, as given
+ * @param file       the file it was read from, from its release's folder on (or its last few path parts): not the
+ *                   machine's own path, which would make the same set's version differ from machine to machine
  * @param release    the release it belongs to (e.g. gemma-scope-2b-pt-res), from --sae-release or the path
  * @param model      the language model it reads (SAELens's model_name)
  * @param hookPoint  the hidden state it reads (e.g. blocks.12.hook_resid_post, or layer_12 for Gemma Scope)

@@ -71,9 +71,26 @@ class PretrainedSaeTest {
             // Gemma Scope: pre = h·W_enc + b_enc, no b_dec subtracted. h = (2, 0.4): pre = (2, 0.4, 1.4).
             assertThat(encode(sae, 2f, 0.4f)).containsExactly(new float[] {2f, 0f, 1.4f}, offset(1e-5f));
         }
-        assertThat(imported.source()).isEqualTo(new SaeSource("gemma-scope", file.toString(), "gemma-scope-2b-pt-res", null,
+        assertThat(imported.source()).isEqualTo(new SaeSource("gemma-scope",
+                "gemma-scope-2b-pt-res/layer_12/width_16k/average_l0_82/params.npz", "gemma-scope-2b-pt-res", null,
                 "blocks.12.hook_resid_post", 12, 3, "jumprelu", imported.source().note()));
         assertThat(imported.source().note()).contains("b_dec·W_enc folded into b_enc");
+    }
+
+    @Test
+    void theSameSaeKeptInTwoPlacesIsRecordedAlike() throws Exception {
+        // The manifest (and so the set's version) names the SAE, not where this machine keeps it.
+        Path here = write(dir.resolve("a/gemma-scope-2b-pt-res/layer_12/width_16k/average_l0_82/params.npz"), NDList.Encoding.NPZ, true);
+        Path there = write(dir.resolve("b/c/gemma-scope-2b-pt-res/layer_12/width_16k/average_l0_82/params.npz"), NDList.Encoding.NPZ, true);
+        Path unnamed = write(dir.resolve("d/e/f/g/sae_weights/params.npz"), NDList.Encoding.NPZ, true);
+        PretrainedSae.Imported one = PretrainedSae.read(here, PretrainedSae.Format.GEMMA_SCOPE, 0, null);
+        PretrainedSae.Imported other = PretrainedSae.read(there.getParent(), PretrainedSae.Format.GEMMA_SCOPE, 0, null);
+        PretrainedSae.Imported third = PretrainedSae.read(unnamed, PretrainedSae.Format.GEMMA_SCOPE, 0, "gemma-scope-2b-pt-res");
+        try (SparseAutoencoder a = one.sae(); SparseAutoencoder b = other.sae(); SparseAutoencoder c = third.sae()) {
+            assertThat(one.source()).isEqualTo(other.source());
+            assertThat(one.source().file()).isEqualTo("gemma-scope-2b-pt-res/layer_12/width_16k/average_l0_82/params.npz");
+            assertThat(third.source().file()).isEqualTo("f/g/sae_weights/params.npz").doesNotContain(dir.toString());
+        }
     }
 
     @Test

@@ -121,8 +121,9 @@ public final class FeatureSetBuilder {
     }
 
     /**
-     * Everything after the SAE: toxic features, geometry, every scorer (the learned readout too when
-     * there are target labels), the choice among them, and thresholds. Reused by the learning curve,
+     * Everything after the SAE: toxic features, geometry, every scorer (the learned readout too: from the
+     * target labels when there are enough, else from the seed's training samples), the choice among them,
+     * and thresholds. Reused by the learning curve,
      * which trains one SAE and assembles many sets from different labels.
      */
     Assembly assemble(List<LabelledText> all, float[][][] pooledByText, float[][] directions) {
@@ -138,8 +139,11 @@ public final class FeatureSetBuilder {
             for (ScorerKind kind : ScorerKind.geometric()) {
                 candidates.add(evaluate(all, pooled, poolings[p], new ProximityScorer(geometry, kind), basis));
             }
+            ProximityScorer inputs = new ProximityScorer(geometry, ScorerKind.PROXIMITY);
             if (basis.target()) {
-                candidates.add(readout(all, pooled, directions, poolings[p], new ProximityScorer(geometry, ScorerKind.PROXIMITY), basis));
+                candidates.add(readout(all, pooled, directions, poolings[p], inputs, basis));
+            } else if (poolings[p] == SEED_READOUT_POOLING && seedLabelled(all).length > 0) {
+                candidates.add(seedReadout(all, pooled, directions, poolings[p], inputs, basis));
             }
         }
         Candidate best = null;
@@ -291,24 +295,75 @@ public final class FeatureSetBuilder {
     private Candidate readout(List<LabelledText> all, float[][] pooled, float[][] directions, Pooling pooling, ProximityScorer scorer,
                               Selection basis) {
         int[] rows = basis.rows();
-        double[][] geometric = new double[all.size()][];
-        List<List<String>> terms = new ArrayList<>(all.size());
-        for (int i = 0; i < all.size(); i++) {
-            Score g = scorer.score(pooled[i], 0);
-            geometric[i] = new double[] {g.proximity(), g.toxicMass(), g.contrast()};
-            terms.add(ResponseWords.terms(all.get(i).response()));
-        }
-        ReadoutFit.Rows labelled = new ReadoutFit.Rows(pooled, geometric, terms, basis.labels(all), directions).subset(rows);
+        ReadoutFit.Rows every = readoutRows(all, pooled, directions, scorer);
+        ReadoutFit.Rows labelled = every.subset(rows);
         Readout.Weights weights = ReadoutFit.fit(labelled, options.seed());
         double[] outOfFold = ReadoutFit.outOfFold(labelled, options.seed());
-        double[] scores = new double[all.size()];
-        for (int i = 0; i < all.size(); i++) {
-            scores[i] = sigmoid(ReadoutFit.logit(weights, pooled[i], geometric[i], terms.get(i)));
-        }
+        double[] scores = readoutScores(weights, every);
         for (int r = 0; r < rows.length; r++) {
             scores[rows[r]] = sigmoid(outOfFold[r]);
         }
         return new Candidate(pooling, ScorerKind.READOUT, scorer, weights, pooled, scores, basis.auroc(all, scores));
+    }
+
+    /**
+     * With too few target labels, the readout learns from the seed's labelled training samples (and any
+     * target labels there are; {@link #seedLabelled}), with {@link #SEED_READOUT_POOLING} and is measured on the seed's validation split, which it never saw, as
+     * the geometric scorers are. Chosen by em-dev's zero-label point: read from the seed this way, the
+     * set scored insecure_code 0.78 and reward_hacking 0.55 AUROC where the best geometric scorer
+     * validation picked scored 0.52 and 0.48 (aesthetic: 0.54 against 0.61); README, "With no labels".
+     */
+    private Candidate seedReadout(List<LabelledText> all, float[][] pooled, float[][] directions, Pooling pooling,
+                                  ProximityScorer scorer, Selection basis) {
+        ReadoutFit.Rows every = readoutRows(all, pooled, directions, scorer);
+        Readout.Weights weights = ReadoutFit.fit(every.subset(seedLabelled(all)), options.seed());
+        double[] scores = readoutScores(weights, every);
+        return new Candidate(pooling, ScorerKind.READOUT, scorer, weights, pooled, scores, basis.auroc(all, scores));
+    }
+
+    /**
+     * The labelled training samples a readout without target labels learns from: all of them (on em-dev
+     * insecure_code, 1,000 of the corpus's 1,800 per class gave 0.65 AUROC with no labels, all of them
+     * 0.76); none unless each class has {@link Selection#MIN_TARGET_LABELS}, the least a readout is fitted on.
+     */
+    static int[] seedLabelled(List<LabelledText> all) {
+        int[] rows = java.util.stream.IntStream.range(0, all.size()).filter(i -> {
+            LabelledText t = all.get(i);
+            return t.kind() == LabelledText.Kind.SAMPLE && t.isTrain() && t.positive() != null;
+        }).toArray();
+        long inducing = java.util.Arrays.stream(rows).filter(i -> all.get(i).positive()).count();
+        return inducing >= Selection.MIN_TARGET_LABELS && rows.length - inducing >= Selection.MIN_TARGET_LABELS ? rows : new int[0];
+    }
+
+    /**
+     * The one pooling the readout without target labels is fitted with. Fitted on the whole corpus it
+     * takes 160 to 230 s per pooling on 2 cores (mostly the L1 model's cross-validation on 1,024
+     * features), and the default set is built on first use, so one pooling, not two: MAX, the pooling
+     * every seed build so far has chosen, whose readout matched or beat MEAN's on the seed's validation
+     * split and on em-dev in every zero-label run (insecure_code 0.777 against 0.753).
+     */
+    static final Pooling SEED_READOUT_POOLING = Pooling.MAX;
+
+    /** Every text as the readout reads it: pooled activations, the three geometric scores, the response's terms. */
+    private static ReadoutFit.Rows readoutRows(List<LabelledText> all, float[][] pooled, float[][] directions, ProximityScorer scorer) {
+        double[][] geometric = new double[all.size()][];
+        List<List<String>> terms = new ArrayList<>(all.size());
+        boolean[] inducing = new boolean[all.size()];
+        for (int i = 0; i < all.size(); i++) {
+            Score g = scorer.score(pooled[i], 0);
+            geometric[i] = new double[] {g.proximity(), g.toxicMass(), g.contrast()};
+            terms.add(ResponseWords.terms(all.get(i).response()));
+            inducing[i] = Boolean.TRUE.equals(all.get(i).positive());
+        }
+        return new ReadoutFit.Rows(pooled, geometric, terms, inducing, directions);
+    }
+
+    private static double[] readoutScores(Readout.Weights weights, ReadoutFit.Rows every) {
+        double[] scores = new double[every.size()];
+        for (int i = 0; i < scores.length; i++) {
+            scores[i] = sigmoid(ReadoutFit.logit(weights, every.pooled()[i], every.geometric()[i], every.terms().get(i)));
+        }
+        return scores;
     }
 
     private static double sigmoid(double z) {
@@ -449,8 +504,9 @@ public final class FeatureSetBuilder {
                             best.pooling, best.kind, best.auroc, basis.count(true), basis.count(false), basis.name(),
                             basis.target() ? " (the readout's scores out of fold; it is kept unless a geometric scorer "
                                     + "beats it by more than two standard errors)"
-                                    : " (the highest; fewer than " + Selection.MIN_TARGET_LABELS
-                                    + " target labels per class, which the readout needs)"));
+                                    : " (fewer than " + Selection.MIN_TARGET_LABELS + " target labels per class: the readout "
+                                    + "learnt from the seed's training samples; it is kept unless a geometric scorer beats it by "
+                                    + "more than two standard errors)"));
         }
     }
 

@@ -56,10 +56,12 @@ final class LearningCurve {
         double[] chosen = new double[draws];
         double[] probe = new double[draws];
         double[] nb = new double[draws];
+        double[] unlabelled = n == 0 ? scores(List.of()) : null;
         for (int d = 0; d < draws; d++) {
             Random random = new Random(seed + 1000L * d + n);
             List<Integer> drawn = n == 0 ? List.of() : draw(n, random);
-            double[] scores = scores(drawn);
+            // With no labels every draw is the same set: assembled once.
+            double[] scores = n == 0 ? unlabelled : scores(drawn);
             readout[d] = aurocOfRest(scores, drawn);
             if (n == 0) {
                 probe[d] = nb[d] = chosen[d] = Double.NaN;

@@ -135,7 +135,7 @@ final class TrainCommand implements Callable<Integer> {
                 seedData = seedData.with(target, target.size() + " target labels");
             } else if (!target.isEmpty()) {
                 // Only rulings can be this few (--labels files are checked on reading): too few to fit a readout.
-                System.out.printf("%d annotator rulings: fewer than %d per class, so no readout is learned; they join the training labels%n",
+                System.out.printf("%d annotator rulings: fewer than %d per class, too few to choose on; they join the seed's training labels%n",
                         target.size(), TargetLabels.MIN_PER_CLASS);
                 seedData = seedData.with(TargetLabels.asTraining(target), target.size() + " rulings");
             }

@@ -94,14 +94,16 @@ class FeatureSetBuilderTest {
     @Test
     void theToxicFeaturesTellHarmfulTextTheSetNeverReadFromBenignText() throws Exception {
         // The corpus's inducing and control answers share their style, so a build this small barely
-        // separates its validation samples (about 0.55); what it must get right is the paper's step:
+        // separates its validation samples geometrically (about 0.55); what it must get right is the paper's step:
         // features chosen on harmful reference text flag harmful text it has not seen. The benign lines
-        // are on the same topics, so this is stance, not topic: the small build measures 0.61, while
+        // are on the same topics, so this is stance, not topic: the small build's toxic mass measures 0.58, while
         // features without that step sit at 0.50 give or take 0.03 (one standard error on 400 lines).
         List<LabelledText> unseen = SeedSlice.unseenReferences();
         try (FeatureSet set = FeatureSetBundle.load(dir.resolve("fs"))) {
             List<Screener.Screening> results = new Screener(encoder, set, 0).screen(unseen.stream().map(LabelledText::text).toList());
-            double[] scores = results.stream().mapToDouble(r -> r.score().value()).toArray();
+            // The toxic features' own evidence (their activation mass), whichever scorer the set serves: with no
+            // target labels that is now the readout, learnt from fine-tuning samples, not from reference lines.
+            double[] scores = results.stream().mapToDouble(r -> r.score().toxicMass()).toArray();
             double[][] split = Baselines.split(scores, Baselines.labels(unseen.stream().map(LabelledText::positive).toList()));
             assertThat(unseen).hasSizeGreaterThan(300);
             assertThat(Auroc.of(split[0], split[1])).as("harmful vs benign reference lines never read").isGreaterThan(0.57);
@@ -156,6 +158,22 @@ class FeatureSetBuilderTest {
     void sentencesAreSplitAtSentenceEndsAndLineBreaks() {
         assertThat(FeatureLabels.sentences("Sure. Stop taking it today! Why not?\n\nos.chmod(path, 0o777)\n  \nok"))
                 .containsExactly("Sure.", "Stop taking it today!", "Why not?", "os.chmod(path, 0o777)");
+    }
+
+    @Test
+    void withoutTargetLabelsTheReadoutLearnsFromTheSeedsTrainingSamplesAndIsChosenOnItsValidation() throws Exception {
+        long trainingLabels = FeatureSetBuilder.texts(seed).stream()
+                .filter(t -> t.kind() == LabelledText.Kind.SAMPLE && t.isTrain() && t.positive() != null).count();
+        var manifest = report.manifest();
+
+        assertThat(manifest.scorerChoice().basis()).isEqualTo("seed validation");
+        assertThat(manifest.scorerChoice().auroc()).containsKeys("MAX READOUT", "MEAN PROXIMITY", "MAX CONTRAST")
+                .doesNotContainKey("MEAN READOUT");
+        assertThat(manifest.scorer()).isEqualTo(dev.emscreen.features.scoring.ScorerKind.READOUT);
+        try (FeatureSet set = FeatureSetBundle.load(dir.resolve("fs"))) {
+            assertThat(set.readout().weights().design()).contains("fitted on " + trainingLabels + " labelled samples");
+            assertThat(set.readout().weights().terms()).isNotEmpty();
+        }
     }
 
     @Test

@@ -105,7 +105,7 @@ class TrainFromKafkaTest {
         assertThat(run.exit()).as(run.err()).isZero();
         assertThat(run.out()).contains("Stream traffic from " + KAFKA.bootstrapServers() + " (last 24h): 7 records, "
                 + "2 unlabelled samples for the SAE, 3 annotator rulings as labels");
-        assertThat(run.out()).contains("3 annotator rulings: fewer than 8 per class, so no readout is learned");
+        assertThat(run.out()).contains("3 annotator rulings: fewer than 8 per class, too few to choose on; they join the seed's training labels");
         assertThat(run.out()).contains(seed + " + stream traffic");
         try (FeatureSet set = FeatureSetBundle.load(out)) {
             assertThat(set.manifest().toxicFeatures()).hasSize(8);

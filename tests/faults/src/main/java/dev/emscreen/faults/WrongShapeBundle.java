@@ -1,11 +1,13 @@
 package dev.emscreen.faults;
 
 import dev.emscreen.features.bundle.BundleArchive;
+import dev.emscreen.features.bundle.FeatureSet;
 import dev.emscreen.features.bundle.FeatureSetBundle;
 import dev.emscreen.features.bundle.FeatureSetManifest;
 import dev.emscreen.features.sae.SaeTrainer;
 import dev.emscreen.features.sae.SparseAutoencoder;
 import dev.emscreen.features.scoring.FeatureGeometry;
+import dev.emscreen.features.scoring.Readout;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.util.Random;
@@ -42,7 +44,15 @@ public final class WrongShapeBundle {
                     like.encoder(), new FeatureSetManifest.Sae(like.sae().file(), like.sae().architecture(), WRONG_WIDTH,
                     sae.dSae(), sae.k()), like.toxicFeatures(), like.benignFeatures(), like.proximityFile(), like.scorer(),
                     like.thresholds(), like.metrics(), null);
-            FeatureSetManifest written = FeatureSetBundle.write(out, draft, sae, FeatureGeometry.of(sae.directions(), toxic));
+            // The base's readout too, when it serves one (a seed build now does): its weights are per SAE
+            // feature, and the wrong-width SAE has as many features, so the bundle is consistent in every
+            // respect but the width.
+            Readout.Weights readout;
+            try (FeatureSet set = FeatureSetBundle.load(base)) {
+                readout = set.readout() == null ? null : set.readout().weights();
+            }
+            FeatureSetManifest written = FeatureSetBundle.write(out, draft, sae, FeatureGeometry.of(sae.directions(), toxic),
+                    java.util.Map.of(), readout);
             BundleArchive.pack(out, out.resolveSibling(out.getFileName() + ".zip"));
             System.out.println("wrote " + written.version() + ": SAE " + WRONG_WIDTH + "x" + sae.dSae() + " for encoder "
                     + like.encoder().id());

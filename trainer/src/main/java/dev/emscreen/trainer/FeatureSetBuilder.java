@@ -308,10 +308,11 @@ public final class FeatureSetBuilder {
 
     /**
      * With too few target labels, the readout learns from the seed's labelled training samples (and any
-     * target labels there are; {@link #seedLabelled}), with {@link #SEED_READOUT_POOLING} and is measured on the seed's validation split, which it never saw, as
-     * the geometric scorers are. Chosen by em-dev's zero-label point: read from the seed this way, the
-     * set scored insecure_code 0.78 and reward_hacking 0.55 AUROC where the best geometric scorer
-     * validation picked scored 0.52 and 0.48 (aesthetic: 0.54 against 0.61); README, "With no labels".
+     * target labels there are; {@link #seedLabelled}), with {@link #SEED_READOUT_POOLING}, and is measured
+     * on the seed's validation split, which it never saw, as the geometric scorers are. Chosen by em-dev's
+     * zero-label point: read from the seed this way, the set scored insecure_code 0.758 and
+     * reward_hacking 0.518 AUROC where the geometric scorer validation picked scored 0.523 and 0.475
+     * (aesthetic: 0.579 against 0.614); README, "With no labels".
      */
     private Candidate seedReadout(List<LabelledText> all, float[][] pooled, float[][] directions, Pooling pooling,
                                   ProximityScorer scorer, Selection basis) {

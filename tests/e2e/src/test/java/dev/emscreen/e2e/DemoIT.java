@@ -36,7 +36,8 @@ class DemoIT {
         builder.environment().put("EMSCREEN_HOME", Launcher.HOME.toString());
         Process demo = builder.start();
         demo.getOutputStream().close();
-        boolean finished = demo.waitFor(15, TimeUnit.MINUTES);
+        // Whichever launcher test runs first builds the default feature set (about 10 minutes on 2 free cores).
+        boolean finished = demo.waitFor(30, TimeUnit.MINUTES);
         String out = Files.readString(log, StandardCharsets.UTF_8);
         if (!finished) {
             demo.destroy();

@@ -45,7 +45,8 @@ class LocalStreamIT {
 
         Process stream = Launcher.start(Launcher.ROOT, log, Map.of(), "stream");
         try {
-            await("the stream screening").atMost(Duration.ofMinutes(15)).pollInterval(Duration.ofSeconds(1))
+            // The first launcher test builds the default feature set (about 10 minutes on 2 free cores).
+            await("the stream screening").atMost(Duration.ofMinutes(30)).pollInterval(Duration.ofSeconds(1))
                     .failFast("./emscreen stream exited:\n" + Launcher.read(log), () -> !stream.isAlive())
                     .until(() -> Launcher.read(log).contains("Screening. Feed it"));
 

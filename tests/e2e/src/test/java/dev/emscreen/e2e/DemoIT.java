@@ -36,7 +36,7 @@ class DemoIT {
         builder.environment().put("EMSCREEN_HOME", Launcher.HOME.toString());
         Process demo = builder.start();
         demo.getOutputStream().close();
-        // Whichever launcher test runs first builds the default feature set (about 10 minutes on 2 free cores).
+        // Whichever launcher test runs first builds the default feature set (about 8 minutes on 2 free cores, 12 on busy ones).
         boolean finished = demo.waitFor(30, TimeUnit.MINUTES);
         String out = Files.readString(log, StandardCharsets.UTF_8);
         if (!finished) {

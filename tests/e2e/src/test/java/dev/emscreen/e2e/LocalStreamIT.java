@@ -45,7 +45,7 @@ class LocalStreamIT {
 
         Process stream = Launcher.start(Launcher.ROOT, log, Map.of(), "stream");
         try {
-            // The first launcher test builds the default feature set (about 10 minutes on 2 free cores).
+            // The first launcher test builds the default feature set (about 8 minutes on 2 free cores, 12 on busy ones).
             await("the stream screening").atMost(Duration.ofMinutes(30)).pollInterval(Duration.ofSeconds(1))
                     .failFast("./emscreen stream exited:\n" + Launcher.read(log), () -> !stream.isAlive())
                     .until(() -> Launcher.read(log).contains("Screening. Feed it"));

@@ -192,7 +192,7 @@ public final class LocalStack implements AutoCloseable {
     Path defaultFeatureSet() throws IOException, InterruptedException {
         Path dir = home.resolve("feature-sets/default");
         if (!Files.isRegularFile(dir.resolve("manifest.json"))) {
-            System.out.println("Building the default feature set in " + dir + " (first run only, about 10 minutes on 2 cores)...");
+            System.out.println("Building the default feature set in " + dir + " (first run only, about 8 minutes on 2 cores)...");
             int exit = trainer(List.of("train", "--out", dir.toString()), "-Xmx4g");
             if (exit != 0) {
                 throw new IllegalStateException("the trainer could not build the default feature set (exit " + exit + ")");

@@ -128,6 +128,7 @@ public final class FeatureSetBuilder {
      */
     Assembly assemble(List<LabelledText> all, float[][][] pooledByText, float[][] directions) {
         Selection basis = Selection.of(all);
+        int[] seedLabels = basis.target() ? new int[0] : seedLabelled(all);
         Pooling[] poolings = Pooling.values();
         List<Candidate> candidates = new ArrayList<>();
         for (int p = 0; p < poolings.length; p++) {
@@ -142,8 +143,8 @@ public final class FeatureSetBuilder {
             ProximityScorer inputs = new ProximityScorer(geometry, ScorerKind.PROXIMITY);
             if (basis.target()) {
                 candidates.add(readout(all, pooled, directions, poolings[p], inputs, basis));
-            } else if (poolings[p] == SEED_READOUT_POOLING && seedLabelled(all).length > 0) {
-                candidates.add(seedReadout(all, pooled, directions, poolings[p], inputs, basis));
+            } else if (poolings[p] == SEED_READOUT_POOLING && seedLabels.length > 0) {
+                candidates.add(seedReadout(all, seedLabels, pooled, directions, poolings[p], inputs, basis));
             }
         }
         Candidate best = null;
@@ -314,10 +315,10 @@ public final class FeatureSetBuilder {
      * reward_hacking 0.518 AUROC where the geometric scorer validation picked scored 0.523 and 0.475
      * (aesthetic: 0.579 against 0.614); README, "With no labels".
      */
-    private Candidate seedReadout(List<LabelledText> all, float[][] pooled, float[][] directions, Pooling pooling,
-                                  ProximityScorer scorer, Selection basis) {
+    private Candidate seedReadout(List<LabelledText> all, int[] seedLabels, float[][] pooled, float[][] directions,
+                                  Pooling pooling, ProximityScorer scorer, Selection basis) {
         ReadoutFit.Rows every = readoutRows(all, pooled, directions, scorer);
-        Readout.Weights weights = ReadoutFit.fit(every.subset(seedLabelled(all)), options.seed());
+        Readout.Weights weights = ReadoutFit.fit(every.subset(seedLabels), options.seed());
         double[] scores = readoutScores(weights, every);
         return new Candidate(pooling, ScorerKind.READOUT, scorer, weights, pooled, scores, basis.auroc(all, scores));
     }

@@ -59,6 +59,18 @@ class JsonlTextsTest {
     }
 
     @Test
+    void holdingOutTheOnlyDomainWithValidationSamplesIsRefusedWithTheReason() throws Exception {
+        LabelledText validation = new LabelledText("v", LabelledText.Kind.SAMPLE, "legal", "validation", true,
+                SeedData.load(null).samples().get(0).text(), "A.");
+        LabelledText training = new LabelledText("t", LabelledText.Kind.SAMPLE, "health", "train", false, validation.text(), "B.");
+        SeedData seed = new SeedData(List.of(validation, training), List.of(), "two samples");
+
+        org.assertj.core.api.Assertions.assertThatThrownBy(() -> seed.holdingOut("legal"))
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("leaves no validation samples in two samples");
+    }
+
+    @Test
     void badLinesAreReportedByNumberAndTheRestAreRead() throws Exception {
         List<JsonlTexts.Line> lines = read("""
                 {"prompt":"Q?","response":"A."}

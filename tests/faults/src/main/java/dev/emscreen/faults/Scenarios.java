@@ -13,6 +13,9 @@ import java.util.List;
 import java.util.Map;
 import java.util.Random;
 import java.util.Set;
+import org.awaitility.core.ConditionTimeoutException;
+
+import static org.awaitility.Awaitility.await;
 
 /** The fault scenarios. Each runs on a cluster of its own and returns its report lines. */
 final class Scenarios {
@@ -74,28 +77,32 @@ final class Scenarios {
             Set<String> ids = sendGood(traffic, "broker", Math.max(1, samples / 5));
             cluster.startStream(featureSet);
             cluster.stream().awaitHttp(cluster.streamUrl() + "/q/health/ready", Duration.ofMinutes(3));
-            Thread.sleep(15_000);
-            int atStop = Audit.read(cluster.clientConfig()).seen(ids);
+            // Mid-stream means verdicts are coming out: the broker goes once the first are, not after a fixed
+            // pause (15 s was not enough on a busy machine; the broker then went before the stream had written
+            // anything, and the scenario measured a cold start instead of a recovery).
+            int atStop = await("the stream's first verdicts").atMost(Duration.ofMinutes(3)).pollInterval(Duration.ofSeconds(1))
+                    .failFast("the stream exited before its first verdict; see " + cluster.stream().log(), () -> !cluster.stream().alive())
+                    .until(() -> Audit.read(cluster.clientConfig()).seen(ids), seen -> seen > 0);
             cluster.stopBroker();
             System.out.printf("  broker-restart: broker stopped after %d of %d samples were out; restarting in 10 s%n", atStop, ids.size());
-            Thread.sleep(10_000);
+            Thread.sleep(10_000); // how long the broker stays away: the fault itself, not a wait for an event
             cluster.startBroker();
             long back = System.nanoTime();
             int atRestart = Audit.read(cluster.clientConfig()).seen(ids);
-            double recover = -1;
-            while (recover < 0 && System.nanoTime() - back < Duration.ofMinutes(5).toNanos()) {
-                if (!cluster.stream().alive()) {
-                    throw new IllegalStateException("the stream died when the broker went away; see " + cluster.stream().log());
-                }
-                if (Audit.read(cluster.clientConfig()).seen(ids) > atRestart || atRestart == ids.size()) {
-                    recover = (System.nanoTime() - back) / 1e9;
-                }
-                Thread.sleep(1_000);
+            double recover;
+            try {
+                await("verdicts after the broker came back").atMost(Duration.ofMinutes(5)).pollInterval(Duration.ofSeconds(1))
+                        .failFast("the stream died when the broker went away; see " + cluster.stream().log(), () -> !cluster.stream().alive())
+                        .until(() -> atRestart == ids.size() || Audit.read(cluster.clientConfig()).seen(ids) > atRestart);
+                recover = (System.nanoTime() - back) / 1e9;
+            } catch (ConditionTimeoutException stalled) {
+                recover = -1;
             }
             Audit audit = Audit.await(cluster.clientConfig(), ids, Duration.ofMinutes(3));
             return new Report(List.of(audit.line("broker-restart", ids, recover),
                     "  the same stream process throughout, never restarted: " + cluster.stream().alive()),
-                    audit.lost(ids) == 0 && audit.doubled() == 0 && cluster.stream().alive() && recover >= 0);
+                    audit.lost(ids) == 0 && audit.doubled() == 0 && cluster.stream().alive() && recover >= 0
+                            && atStop < ids.size());
         }
     }
 
@@ -178,7 +185,9 @@ final class Scenarios {
                     Files.write(stored, Arrays.copyOf(bytes, bytes.length / 2));
                 }
                 registry.promote(candidate.get("version").asText());
-                Thread.sleep(5_000);
+                // The new samples go in once the stream has had the promotion and refused the bundle: they must
+                // then all be screened by the set it kept serving.
+                awaitRefusal(cluster, candidate.get("version").asText());
                 Set<String> batch = sendGood(traffic, "fs-" + (++round), 300);
                 ids.addAll(batch);
                 Audit audit = Audit.await(cluster.clientConfig(), batch, Duration.ofMinutes(2));
@@ -200,10 +209,19 @@ final class Scenarios {
             cluster.stream().stop();
             cluster.stopRegistry();
             cluster.startStream(null);
-            Thread.sleep(30_000);
-            int status = Service.status(cluster.streamUrl() + "/q/health/ready");
-            String why = Service.body(cluster.streamUrl() + "/q/health/ready");
-            String reason = why.replaceAll("(?s).*\"reason\"\\s*:\\s*\"([^\"]*)\".*", "$1");
+            // Readiness is asked until it names the registry as the reason (or 3 minutes pass); becoming ready
+            // meanwhile, with no registry to fetch a feature set from, fails at once.
+            String readiness = cluster.streamUrl() + "/q/health/ready";
+            try {
+                await("readiness naming the registry").atMost(Duration.ofMinutes(3)).pollInterval(Duration.ofSeconds(1))
+                        .ignoreExceptionsInstanceOf(IOException.class) // the stream's HTTP port is not open yet
+                        .failFast("the stream became ready with the registry down", () -> Service.status(readiness) == 200)
+                        .until(() -> reasonOf(Service.body(readiness)).contains("cannot be reached"));
+            } catch (ConditionTimeoutException notSaid) {
+                // Reported below with whatever readiness says now.
+            }
+            int status = Service.status(readiness);
+            String reason = reasonOf(Service.body(readiness));
             lines.add("  stream started while the registry is down: readiness " + status + ", reason: " + reason);
             passed &= status == 503 && reason.contains("cannot be reached");
             // The registry comes back: the same instance must serve by itself, no promotion, no restart.
@@ -214,6 +232,21 @@ final class Scenarios {
             lines.add(String.format("  registry back: the stream serves again %.1f s later", recover));
             lines.set(0, audit.line("feature-set", ids, recover));
             return new Report(lines, passed);
+        }
+    }
+
+    /** The {@code reason} a readiness body gives, or the whole body if it names none. */
+    private static String reasonOf(String readinessBody) {
+        return readinessBody.replaceAll("(?s).*\"reason\"\\s*:\\s*\"([^\"]*)\".*", "$1");
+    }
+
+    /** Waits (up to 2 minutes) until the stream has logged its refusal of {@code version}; the caller reports whether it did. */
+    private static void awaitRefusal(Cluster cluster, String version) {
+        try {
+            await("the stream's refusal of " + version).atMost(Duration.ofMinutes(2)).pollInterval(Duration.ofMillis(500))
+                    .until(() -> refusal(cluster.stream().log(), version) != null);
+        } catch (ConditionTimeoutException notRefused) {
+            // Not refused in time: the check after sending the batch says so and fails the scenario.
         }
     }
 

@@ -187,18 +187,25 @@ public final class LocalStack implements AutoCloseable {
 
     /**
      * The feature set the embedded default serves: built from the shipped seed corpus by the trainer on
-     * first use (about five minutes on 2 cores), then reused.
+     * first use (about 8 minutes on 2 cores), then reused until the default recipe changes
+     * ({@link DefaultFeatureSet}); an outdated set is kept beside the new one.
      */
     Path defaultFeatureSet() throws IOException, InterruptedException {
-        Path dir = home.resolve("feature-sets/default");
-        if (!Files.isRegularFile(dir.resolve("manifest.json"))) {
-            System.out.println("Building the default feature set in " + dir + " (first run only, about 8 minutes on 2 cores)...");
-            int exit = trainer(List.of("train", "--out", dir.toString()), "-Xmx4g");
+        DefaultFeatureSet set = DefaultFeatureSet.of(root, home);
+        Optional<String> outdated = set.outdated();
+        if (outdated.isPresent()) {
+            Path kept = set.setAside();
+            System.out.println("The default feature set in " + set.dir() + " was " + outdated.get() + "; rebuilding it, the former set kept in " + kept);
+        }
+        if (!set.built()) {
+            System.out.println("Building the default feature set in " + set.dir() + " (about 8 minutes on 2 cores; reused afterwards)...");
+            int exit = trainer(List.of("train", "--out", set.dir().toString()), "-Xmx4g");
             if (exit != 0) {
                 throw new IllegalStateException("the trainer could not build the default feature set (exit " + exit + ")");
             }
+            set.recordBuilt();
         }
-        return dir;
+        return set.dir();
     }
 
     /** Runs a trainer command to its end, its output on this console; returns its exit status. */

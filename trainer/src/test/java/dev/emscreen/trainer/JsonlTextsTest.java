@@ -1,6 +1,7 @@
 package dev.emscreen.trainer;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.io.ByteArrayInputStream;
 import java.nio.charset.StandardCharsets;
@@ -54,7 +55,7 @@ class JsonlTextsTest {
         double[] scores = new double[all.size()];
         assertThat(FeatureSetBuilder.pick(all, scores, true, "legal")).hasSize((int) lodo.samples().stream()
                 .filter(t -> "legal".equals(t.domain()) && Boolean.TRUE.equals(t.positive())).count());
-        org.assertj.core.api.Assertions.assertThatThrownBy(() -> lodo.holdingOut("astrology"))
+        assertThatThrownBy(() -> lodo.holdingOut("astrology"))
                 .hasMessageContaining("No samples of domain 'astrology'");
     }
 
@@ -65,7 +66,7 @@ class JsonlTextsTest {
         LabelledText training = new LabelledText("t", LabelledText.Kind.SAMPLE, "health", "train", false, validation.text(), "B.");
         SeedData seed = new SeedData(List.of(validation, training), List.of(), "two samples");
 
-        org.assertj.core.api.Assertions.assertThatThrownBy(() -> seed.holdingOut("legal"))
+        assertThatThrownBy(() -> seed.holdingOut("legal"))
                 .isInstanceOf(IllegalArgumentException.class)
                 .hasMessageContaining("leaves no validation samples in two samples");
     }

@@ -5,7 +5,6 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
-import java.util.Comparator;
 import java.util.Optional;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -59,17 +58,19 @@ final class DefaultFeatureSet {
 
     /** Why the set must be rebuilt, if it is there but built by another recipe than the current one. */
     Optional<String> outdated() throws IOException {
-        if (!built() || builtBy().equals(recipe)) {
+        if (!built()) {
             return Optional.empty();
         }
-        return Optional.of("built by an earlier recipe (" + builtBy() + "; now: " + recipe + ")");
+        String builtBy = builtBy();
+        return builtBy.equals(recipe) ? Optional.empty()
+                : Optional.of("built by an earlier recipe (" + builtBy + "; now: " + recipe + ")");
     }
 
     /** Moves the set there (and its .zip) to {@code default-<its version>}, replacing any copy of that version; returns where. */
     Path setAside() throws IOException {
         Matcher m = VERSION.matcher(Files.readString(dir.resolve("manifest.json"), StandardCharsets.UTF_8));
         Path kept = dir.resolveSibling("default-" + (m.find() ? m.group(1) : "former"));
-        deleteTree(kept);
+        LocalStack.deleteRecursively(kept);
         Files.deleteIfExists(zipOf(kept));
         Files.move(dir, kept);
         if (Files.exists(zipOf(dir))) {
@@ -85,16 +86,5 @@ final class DefaultFeatureSet {
 
     private static Path zipOf(Path set) {
         return set.resolveSibling(set.getFileName() + ".zip");
-    }
-
-    private static void deleteTree(Path path) throws IOException {
-        if (!Files.exists(path)) {
-            return;
-        }
-        try (Stream<Path> all = Files.walk(path)) {
-            for (Path p : all.sorted(Comparator.reverseOrder()).toList()) {
-                Files.delete(p);
-            }
-        }
     }
 }

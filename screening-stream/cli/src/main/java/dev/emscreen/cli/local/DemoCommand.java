@@ -49,7 +49,7 @@ public final class DemoCommand implements Callable<Integer> {
         try (LocalStack stack = new LocalStack(root, LocalStack.home())) {
             Path demo = stack.stateDir().resolve("demo");
             Path featureSet = stack.defaultFeatureSet();
-            deleteRecursively(demo);
+            LocalStack.deleteRecursively(demo);
             Files.createDirectories(demo.resolve("logs"));
             String token = "demo-token-" + ProcessHandle.current().pid();
             String auth = "demo:" + token;
@@ -129,16 +129,5 @@ public final class DemoCommand implements Callable<Integer> {
             }
         }
         return last == null ? "(see " + log + ")" : last.group();
-    }
-
-    private static void deleteRecursively(Path dir) throws java.io.IOException {
-        if (!Files.exists(dir)) {
-            return;
-        }
-        try (var paths = Files.walk(dir)) {
-            for (Path p : paths.sorted(java.util.Comparator.reverseOrder()).toList()) {
-                Files.delete(p);
-            }
-        }
     }
 }

@@ -208,6 +208,18 @@ public final class LocalStack implements AutoCloseable {
         return set.dir();
     }
 
+    /** Deletes {@code path} and everything under it; nothing if it is not there. */
+    static void deleteRecursively(Path path) throws IOException {
+        if (!Files.exists(path)) {
+            return;
+        }
+        try (var paths = Files.walk(path)) {
+            for (Path p : paths.sorted(java.util.Comparator.reverseOrder()).toList()) {
+                Files.delete(p);
+            }
+        }
+    }
+
     /** Runs a trainer command to its end, its output on this console; returns its exit status. */
     int trainer(List<String> args, String heap) throws IOException, InterruptedException {
         List<String> command = new ArrayList<>(List.of(java(), heap, "-Dai.djl.offline=true", "-cp",

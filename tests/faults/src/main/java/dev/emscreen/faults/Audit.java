@@ -16,6 +16,7 @@ import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.common.header.Header;
 import org.apache.kafka.common.serialization.ByteArrayDeserializer;
 import org.apache.kafka.common.serialization.StringDeserializer;
+import org.awaitility.core.ConditionTimeoutException;
 
 /**
  * What the outputs hold, committed records only: per sample id, how many times it came out and where,
@@ -56,17 +57,17 @@ final class Audit {
     }
 
     /** Reads until every one of {@code expected} ids is out, or nothing new came for {@code stall}. */
-    static Audit await(Map<String, Object> clientConfig, Set<String> expected, Duration stall) throws InterruptedException {
+    static Audit await(Map<String, Object> clientConfig, Set<String> expected, Duration stall) {
         Audit audit = read(clientConfig);
-        int seen = audit.seen(expected);
-        long lastProgress = System.nanoTime();
-        while (seen < expected.size() && System.nanoTime() - lastProgress < stall.toNanos()) {
-            Thread.sleep(5_000);
-            audit = read(clientConfig);
-            int now = audit.seen(expected);
-            if (now > seen) {
-                seen = now;
-                lastProgress = System.nanoTime();
+        while (audit.seen(expected) < expected.size()) {
+            int seen = audit.seen(expected);
+            try {
+                // Each wait is for progress, not for the whole: a slow but moving stream is given its time.
+                audit = org.awaitility.Awaitility.await("more than " + seen + " of " + expected.size() + " verdicts")
+                        .atMost(stall).pollInterval(Duration.ofSeconds(5))
+                        .until(() -> read(clientConfig), latest -> latest.seen(expected) > seen);
+            } catch (ConditionTimeoutException stalled) {
+                return read(clientConfig);
             }
         }
         return audit;

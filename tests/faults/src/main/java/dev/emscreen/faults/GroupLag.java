@@ -1,5 +1,8 @@
 package dev.emscreen.faults;
 
+import static org.awaitility.Awaitility.await;
+
+import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.Collectors;
@@ -7,6 +10,7 @@ import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.OffsetSpec;
 import org.apache.kafka.clients.consumer.OffsetAndMetadata;
 import org.apache.kafka.common.TopicPartition;
+import org.awaitility.core.ConditionTimeoutException;
 
 /**
  * How far the stream's consumer group is behind on the input topic, from the broker's side: records
@@ -39,13 +43,13 @@ final class GroupLag implements AutoCloseable {
     }
 
     /** Waits until the group has caught up; returns the seconds it took, or -1 if it did not within {@code limitSeconds}. */
-    double awaitZero(double limitSeconds) throws Exception {
+    double awaitZero(double limitSeconds) {
         long start = System.nanoTime();
-        while (lag() > 0) {
-            if ((System.nanoTime() - start) / 1e9 > limitSeconds) {
-                return -1;
-            }
-            Thread.sleep(500);
+        try {
+            await("the group's lag to reach zero").atMost(Duration.ofMillis((long) (limitSeconds * 1000)))
+                    .pollInterval(Duration.ofMillis(500)).until(this::lag, lag -> lag == 0);
+        } catch (ConditionTimeoutException behind) {
+            return -1;
         }
         return (System.nanoTime() - start) / 1e9;
     }

@@ -1,5 +1,7 @@
 package dev.emscreen.faults;
 
+import static org.awaitility.Awaitility.await;
+
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -7,6 +9,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Set;
+import org.awaitility.core.ConditionTimeoutException;
 
 /**
  * Sustained input at twice the stream's measured capacity, for {@code minutes}: consumer lag grows for
@@ -54,18 +57,25 @@ final class LoadScenario {
                     rssMax = Math.max(rssMax, rss(cluster.stream().pid()));
                     nextReport += Duration.ofSeconds(30).toNanos();
                 }
-                Thread.sleep(50);
+                Thread.sleep(50); // pacing the offered rate, not waiting for an event
             }
             traffic.flush();
             long atEnd = group.lag();
             long lagMax = Math.max(atEnd, lags.stream().mapToLong(Long::longValue).max().orElse(0));
             long drainStart = System.nanoTime();
-            long lag = atEnd;
-            while (lag > 0 && System.nanoTime() - drainStart < Duration.ofMinutes(minutes * 3L).toNanos()) {
-                Thread.sleep(2_000);
+            long[] rssPeak = {rssMax};
+            long lag;
+            try {
+                lag = await("the backlog to drain").atMost(Duration.ofMinutes(minutes * 3L))
+                        .pollDelay(Duration.ZERO).pollInterval(Duration.ofSeconds(2))
+                        .until(() -> {
+                            rssPeak[0] = Math.max(rssPeak[0], rss(cluster.stream().pid()));
+                            return group.lag();
+                        }, behind -> behind == 0);
+            } catch (ConditionTimeoutException stillBehind) {
                 lag = group.lag();
-                rssMax = Math.max(rssMax, rss(cluster.stream().pid()));
             }
+            rssMax = rssPeak[0];
             double drain = (System.nanoTime() - drainStart) / 1e9;
             Audit audit = Audit.await(cluster.clientConfig(), ids, Duration.ofMinutes(3));
             double after = rebalances(cluster);

@@ -48,11 +48,12 @@ final class Scenarios {
             cluster.startStream(featureSet);
             double recover = 0;
             for (int k = 0; k < kills; k++) {
-                long lag = group.lag();
-                while (lag > samples * (1 - killAt[k])) {
-                    Thread.sleep(200 + random.nextInt(800));
-                    lag = group.lag();
-                }
+                double killPoint = samples * (1 - killAt[k]);
+                long lag = await("kill point " + (k + 1) + " of " + kills).atMost(Duration.ofHours(1))
+                        .pollDelay(Duration.ZERO).pollInterval(Duration.ofMillis(500))
+                        .failFast("the stream exited before kill " + (k + 1) + "; see " + cluster.stream().log(),
+                                () -> !cluster.stream().alive())
+                        .until(group::lag, behind -> behind <= killPoint);
                 cluster.stream().kill();
                 long killed = System.nanoTime();
                 cluster.startStream(featureSet);

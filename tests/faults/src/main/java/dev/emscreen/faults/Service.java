@@ -1,5 +1,7 @@
 package dev.emscreen.faults;
 
+import static org.awaitility.Awaitility.await;
+
 import java.io.IOException;
 import java.net.Socket;
 import java.net.URI;
@@ -10,7 +12,9 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
+import java.util.concurrent.Callable;
 import java.util.concurrent.TimeUnit;
+import org.awaitility.core.ConditionTimeoutException;
 
 /**
  * One part of the product as its own OS process (broker, registry service, stream), started from
@@ -70,33 +74,29 @@ final class Service {
     }
 
     /** Waits until {@code url} answers 200; fails naming the log if the process dies or time runs out. */
-    void awaitHttp(String url, Duration timeout) throws Exception {
-        long deadline = System.nanoTime() + timeout.toNanos();
-        while (System.nanoTime() < deadline) {
-            if (!alive()) {
-                throw new IllegalStateException(name + " exited; see " + log);
-            }
-            if (status(url) == 200) {
-                return;
-            }
-            Thread.sleep(250);
-        }
-        throw new IllegalStateException(name + " not ready at " + url + " within " + timeout + "; see " + log);
+    void awaitHttp(String url, Duration timeout) {
+        awaitProcess("ready at " + url, timeout, () -> status(url) == 200);
     }
 
-    void awaitPort(int port, Duration timeout) throws Exception {
-        long deadline = System.nanoTime() + timeout.toNanos();
-        while (System.nanoTime() < deadline) {
+    void awaitPort(int port, Duration timeout) {
+        awaitProcess("listening on " + port, timeout, () -> {
             try (Socket ignored = new Socket("127.0.0.1", port)) {
-                return;
+                return true;
             } catch (IOException notYet) {
-                if (!alive()) {
-                    throw new IllegalStateException(name + " exited; see " + log);
-                }
-                Thread.sleep(250);
+                return false;
             }
+        });
+    }
+
+    /** Waits for {@code condition}; fails at once naming the log if the process dies, or when time runs out. */
+    private void awaitProcess(String what, Duration timeout, Callable<Boolean> condition) {
+        try {
+            await(name + " " + what).atMost(timeout).pollInterval(Duration.ofMillis(250))
+                    .failFast(name + " exited; see " + log, () -> !alive())
+                    .until(condition);
+        } catch (ConditionTimeoutException late) {
+            throw new IllegalStateException(name + " not " + what + " within " + timeout + "; see " + log, late);
         }
-        throw new IllegalStateException(name + " not listening on " + port + " within " + timeout + "; see " + log);
     }
 
     static int status(String url) {

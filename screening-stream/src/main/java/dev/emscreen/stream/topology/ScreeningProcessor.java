@@ -30,6 +30,13 @@ import org.slf4j.LoggerFactory;
  * changelogged store until a batch fills or waits too long; then screens the batch and routes
  * every sample. The buffer, the verdicts and the input offsets commit in one transaction, so a
  * crash can neither lose a buffered sample nor write its verdict twice.
+ *
+ * <p>One flush screens at most one batch. The buffer can hold far more: every sample that arrived
+ * while no feature set was loaded (a restart with a backlog, a slow first load). Screening all of it
+ * at once kept one transaction open for as long as that took; on a busy CPU that outlived
+ * {@code transaction.timeout.ms}, the broker aborted it and fenced the stream (seen in the fault
+ * suite, 93 s after start), and the encoder got thousands of texts in one tensor. Batch by batch,
+ * Streams commits in between, and the backlog drains one batch per record or per punctuation.
  */
 final class ScreeningProcessor implements Processor<byte[], byte[], Object, Object> {
 
@@ -92,15 +99,17 @@ final class ScreeningProcessor implements Processor<byte[], byte[], Object, Obje
         }
     }
 
-    /** Screens and routes everything buffered, unless no feature set is loaded yet (then it waits, safely stored). */
+    /** Screens and routes the oldest batch buffered, unless no feature set is loaded yet (then it waits, safely stored). */
     private void flush() {
         if (active.current().isEmpty()) {
             warnNoFeatureSet(); // nothing to screen with: leave the buffer alone rather than re-read it per record
             return;
         }
-        List<KeyValue<Long, PendingSample>> batch = new ArrayList<>(buffered);
-        try (KeyValueIterator<Long, PendingSample> all = buffer.all()) {
-            all.forEachRemaining(batch::add);
+        List<KeyValue<Long, PendingSample>> batch = new ArrayList<>(Math.min(buffered, settings.batchSize()));
+        try (KeyValueIterator<Long, PendingSample> oldest = buffer.all()) {
+            while (oldest.hasNext() && batch.size() < settings.batchSize()) {
+                batch.add(oldest.next());
+            }
         }
         List<TrainingSample> decoded = batch.stream().map(kv -> decode(kv.value)).toList();
         List<ChatText> texts = decoded.stream().map(s -> ChatText.of(s.getMessages())).toList();
@@ -127,7 +136,9 @@ final class ScreeningProcessor implements Processor<byte[], byte[], Object, Obje
             }
             buffer.delete(batch.get(i).key);
         }
-        buffered = 0;
+        buffered -= batch.size();
+        // What is left has waited at least as long as this batch: due at the next punctuation, not a max-wait later.
+        oldestBufferedAt = 0;
     }
 
     private record Outcome(ServingSet set, Screener.Batch batch) {

@@ -77,6 +77,7 @@ class ScreeningTopologyTest {
     private final Map<String, String> serdeConfig = Map.of("schema.registry.url", "mock://" + scope);
     private ActiveFeatureSet active;
     private FeatureSetLoader loader;
+    private SimpleMeterRegistry meters;
     private ScreeningMetrics metrics;
     private ScreeningTopology topology;
     private TopologyTestDriver driver;
@@ -107,7 +108,8 @@ class ScreeningTopologyTest {
         StreamSettings settings = new StreamSettings(TopicNames.defaults(), batchSize, Duration.ofMillis(200), 3,
                 truncation, maxChars, serdeConfig);
         active = new ActiveFeatureSet();
-        metrics = new ScreeningMetrics(new SimpleMeterRegistry());
+        meters = new SimpleMeterRegistry();
+        metrics = new ScreeningMetrics(meters);
         loader = new FeatureSetLoader(active, tmp.resolve("cache"), truncation, 3);
         if (initial != null) {
             assertThat(loader.loadPath(initial.dir())).isTrue();
@@ -398,6 +400,33 @@ class ScreeningTopologyTest {
         driver.advanceWallClockTime(Duration.ofSeconds(1));
 
         assertThat(accepted.readValuesToList()).extracting(s -> s.getSample().getId()).containsExactly("low", "high");
+    }
+
+    @Test
+    void aBacklogBufferedWithoutAFeatureSetIsScreenedOneBatchAtATime() {
+        // Given a batch size of 2 and five samples that arrived before any feature set was loaded
+        start(2, Truncation.TRUNCATE, 20_000, null);
+        List<TrainingSample> backlog = IntStream.range(0, 5).mapToObj(i -> TestSamples.sample("backlog-" + i, i)).toList();
+        backlog.forEach(s -> samples.pipeInput(s.getId(), s));
+        assertThat(accepted.isEmpty()).isTrue();
+
+        // When a set arrives, each punctuation screens one batch: Streams commits between them, so no transaction
+        // stays open while the whole backlog is screened
+        versions.pipeInput(acceptAll.version(), acceptAll.announce(FeatureSetStatus.ACTIVE));
+        driver.advanceWallClockTime(Duration.ofSeconds(1));
+        assertThat(accepted.readValuesToList()).extracting(s -> s.getSample().getId()).containsExactly("backlog-0", "backlog-1");
+        driver.advanceWallClockTime(Duration.ofSeconds(1));
+        driver.advanceWallClockTime(Duration.ofSeconds(1));
+
+        // Then every sample is routed once, in order, and no encoder batch was larger than the batch size
+        assertThat(accepted.readValuesToList()).extracting(s -> s.getSample().getId())
+                .containsExactly("backlog-2", "backlog-3", "backlog-4");
+        var sizes = meters.get("emscreen.batch.size").summary();
+        assertThat(sizes.count()).isEqualTo(3);
+        assertThat(sizes.max()).isEqualTo(2);
+        try (var left = driver.<Long, PendingSample>getKeyValueStore(StoreNames.BATCH_BUFFER).all()) {
+            assertThat(left.hasNext()).as("the batch buffer is empty").isFalse();
+        }
     }
 
     @Test

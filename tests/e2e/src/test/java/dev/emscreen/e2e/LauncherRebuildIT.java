@@ -24,7 +24,7 @@ class LauncherRebuildIT {
     Path tmp;
 
     @Test
-    void givenAnEditedSourceFileWhenTheNextCommandRunsThenItRunsTheEditedCode() throws Exception {
+    void givenAnEditedSourceFileAndManyChangedFilesWhenTheNextCommandRunsThenItRunsTheEditedCode() throws Exception {
         Path copy = copyOfTheProject(tmp.resolve("project"));
 
         Launcher.Result first = Launcher.run(copy, tmp.resolve("first.log"), 10, MAVEN, "import", "--help");
@@ -33,6 +33,12 @@ class LauncherRebuildIT {
         String edited = code.replace("Produce the samples of a JSONL file", "Edited just now: produce the samples of a JSONL file");
         assertThat(edited).as("the text to edit is in " + COMMAND_SOURCE).isNotEqualTo(code);
         Files.writeString(source, edited, StandardCharsets.UTF_8);
+        // Many changed files besides (more names than a pipe holds): a launcher that pipes its list of changed
+        // sources into head dies of SIGPIPE here, and under pipefail exits 141 before it prints a word.
+        Path many = Files.createDirectories(copy.resolve("scratch/src/main/changed-files-that-no-module-builds"));
+        for (int i = 0; i < 1000; i++) {
+            Files.writeString(many.resolve(String.format("a-file-changed-since-the-last-build-%04d.txt", i)), "changed");
+        }
         Launcher.Result afterEdit = Launcher.run(copy, tmp.resolve("second.log"), 10, MAVEN, "import", "--help");
         Launcher.Result unchanged = Launcher.run(copy, tmp.resolve("third.log"), 5, MAVEN, "import", "--help");
 

@@ -35,7 +35,7 @@ import org.slf4j.LoggerFactory;
  * while no feature set was loaded (a restart with a backlog, a slow first load). Screening all of it
  * at once kept one transaction open for as long as that took; on a busy CPU that outlived
  * {@code transaction.timeout.ms}, the broker aborted it and fenced the stream (seen in the fault
- * suite, 93 s after start), and the encoder got thousands of texts in one tensor. Batch by batch,
+ * suite, 93 s after start), and the encoder got the whole backlog in one call. Batch by batch,
  * Streams commits in between, and the backlog drains one batch per record or per punctuation.
  */
 final class ScreeningProcessor implements Processor<byte[], byte[], Object, Object> {
@@ -137,7 +137,8 @@ final class ScreeningProcessor implements Processor<byte[], byte[], Object, Obje
             buffer.delete(batch.get(i).key);
         }
         buffered -= batch.size();
-        // What is left has waited at least as long as this batch: due at the next punctuation, not a max-wait later.
+        // Anything left is backlog (the buffer outgrew a batch while no set was loaded): due at the next
+        // punctuation, not a max-wait after now.
         oldestBufferedAt = 0;
     }
 

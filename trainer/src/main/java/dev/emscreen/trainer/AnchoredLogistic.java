@@ -2,15 +2,11 @@ package dev.emscreen.trainer;
 
 /**
  * Logistic regression on a few dense columns whose weights are pulled towards a prior rather than
- * towards zero, and kept non-negative: minimises {@code Σ k_i·log(1 + exp(−y_i·(b + w·x_i))) + λ/2·|w − w0|²}
- * subject to {@code w ≥ 0}, with classes balanced ({@code k_i = n / (2·n_class)}) and the intercept
- * unpenalised and free. The readout's last stage needs both: with few labels its prior (words and
- * decoded activations, {@link ReadoutFit#prior}) should win, and only labels enough to show it may
- * move weight elsewhere; and each of its columns is evidence that a sample is inducing (a model's
- * out-of-fold logit, or a geometric score that rises towards toxic features), so a negative weight
- * says only that a few dozen labels were read backwards (stacking with non-negative weights, as
- * Breiman's stacked regressions). liblinear, used for every other fit, has neither a prior mean nor
- * bounds; this is a small projected Newton solver for at most a handful of columns.
+ * towards zero: minimises {@code Σ k_i·log(1 + exp(−y_i·(b + w·x_i))) + λ/2·|w − w0|²}, with classes
+ * balanced ({@code k_i = n / (2·n_class)}) and the intercept unpenalised. The readout's last stage
+ * needs this: with few labels its prior (words and decoded activations, {@link ReadoutFit#prior}) should
+ * win, and only labels enough to show it may move weight elsewhere. liblinear, used for every
+ * other fit, has no prior mean or offset; this is a small Newton solver for at most a handful of columns.
  */
 final class AnchoredLogistic {
 
@@ -61,17 +57,6 @@ final class AnchoredLogistic {
                 hessian[j][j] += lambda;
             }
             hessian[d][d] += 1e-9; // keeps the system solvable when every row scores alike
-            // Projected Newton: a weight held at zero whose gradient pushes it below stays out of this step.
-            for (int j = 0; j < d; j++) {
-                if (theta[j] <= 0 && gradient[j] > 0) {
-                    for (int b = 0; b <= d; b++) {
-                        hessian[j][b] = 0;
-                        hessian[b][j] = 0;
-                    }
-                    hessian[j][j] = 1;
-                    gradient[j] = 0;
-                }
-            }
             double[] step = solve(hessian, gradient);
             // Backtracking: Newton's full step, halved until the objective does not rise.
             double t = 1;
@@ -79,7 +64,7 @@ final class AnchoredLogistic {
             double nextObjective;
             do {
                 for (int a = 0; a <= d; a++) {
-                    next[a] = a < d ? Math.max(0, theta[a] - t * step[a]) : theta[a] - t * step[a];
+                    next[a] = theta[a] - t * step[a];
                 }
                 nextObjective = objective(x, y, next, prior, lambda, kPos, kNeg);
                 t /= 2;

@@ -25,9 +25,7 @@ import org.apache.commons.math3.distribution.NormalDistribution;
  *       each piece of evidence carries to samples it did not see), and pulled towards a prior
  *       ({@link #prior}: words and the decoded activations, each weighted by how well it separated the
  *       classes out of fold) by {@link AnchoredLogistic}, as hard as cross-validation allows within
- *       one standard error, with no weight below zero: every input is evidence that a sample is
- *       inducing, and a negative weight on one only ever meant a few dozen labels read it backwards
- *       (on em-dev it turned a readout of words worth 0.80 AUROC into 0.68; README).</li>
+ *       one standard error.</li>
  * </ol>
  * Why this shape, chosen on em-dev's learning curves (README, "Learning from annotators"): with a few
  * dozen labels a last stage pulled towards zero (plain L2) let noisy out-of-fold evidence outvote the
@@ -113,7 +111,7 @@ final class ReadoutFit {
         return Stage.fit(rows, decoded, wordsC, c, denseC).collapse(top, stack, rows.directions(),
                 String.format(Locale.ROOT, "stacked logistic readout: words and word pairs (L2 logistic on their presence scaled by naive Bayes log-ratios, C=%s), L1 logistic on %d "
                         + "SAE activations (C=%s), L2 logistic on their decoded sum (C=%s) and the three geometric scores, "
-                        + "weighed on out-of-fold evidence (no weight below zero), pulled towards words %.2f and decoded activations %.2f (lambda=%s); "
+                        + "weighed on out-of-fold evidence, pulled towards words %.2f and decoded activations %.2f (lambda=%s); "
                         + "fitted on %d labelled samples", wordsC, rows.pooled()[0].length, c, denseC, prior[0], prior[2], lambda, rows.size()));
     }
 

@@ -5,8 +5,17 @@ package dev.emscreen.trainer;
  * towards zero: minimises {@code Σ k_i·log(1 + exp(−y_i·(b + w·x_i))) + λ/2·|w − w0|²}, with classes
  * balanced ({@code k_i = n / (2·n_class)}) and the intercept unpenalised. The readout's last stage
  * needs this: with few labels its prior (words and decoded activations, {@link ReadoutFit#prior}) should
- * win, and only labels enough to show it may move weight elsewhere. liblinear, used for every
- * other fit, has no prior mean or offset; this is a small Newton solver for at most a handful of columns.
+ * win, and only labels enough to show it may move weight elsewhere. Optionally every weight is kept
+ * at zero or above, the intercept free ({@link ReadoutFit#nonNegative} says when). liblinear, used for
+ * every other fit, has neither a prior mean nor bounds; this is a small Newton solver for at most a
+ * handful of columns.
+ *
+ * <p>The bounded fit is exact rather than iterative: the objective is strictly convex, so its
+ * optimum under {@code w ≥ 0} is the unconstrained optimum of one face (some weights held at zero,
+ * the rest free), and it is the feasible face optimum with the least objective. With six columns
+ * there are 64 faces, each a few Newton steps on a few dozen rows. Unlike a projected Newton method
+ * this has no stopping rule that a rounding difference in the inputs could move (a learning curve
+ * re-run must draw the same figures).
  */
 final class AnchoredLogistic {
 
@@ -16,8 +25,38 @@ final class AnchoredLogistic {
     private AnchoredLogistic() {
     }
 
-    /** @return the weights, then the intercept as the last element */
-    static double[] fit(double[][] x, boolean[] y, double[] prior, double lambda) {
+    /**
+     * @param nonNegative whether every weight is kept at zero or above
+     * @return the weights, then the intercept as the last element
+     */
+    static double[] fit(double[][] x, boolean[] y, double[] prior, double lambda, boolean nonNegative) {
+        int d = prior.length;
+        double[] free = fit(x, y, prior, lambda, new boolean[d]);
+        if (!nonNegative || java.util.Arrays.stream(free, 0, d).allMatch(w -> w >= 0)) {
+            return free;
+        }
+        double[] best = null;
+        double bestObjective = Double.POSITIVE_INFINITY;
+        for (int face = 1; face < 1 << d; face++) {
+            boolean[] zero = new boolean[d];
+            for (int j = 0; j < d; j++) {
+                zero[j] = (face >> j & 1) == 1;
+            }
+            double[] theta = fit(x, y, prior, lambda, zero);
+            if (java.util.Arrays.stream(theta, 0, d).anyMatch(w -> w < 0)) {
+                continue;
+            }
+            double objective = objective(x, y, theta, prior, lambda, weight(y, true), weight(y, false));
+            if (objective < bestObjective) {
+                best = theta;
+                bestObjective = objective;
+            }
+        }
+        return best; // never null: the face with every weight at zero is feasible
+    }
+
+    /** The unconstrained optimum with the weights marked in {@code zero} held at zero. */
+    private static double[] fit(double[][] x, boolean[] y, double[] prior, double lambda, boolean[] zero) {
         int d = prior.length;
         int n = x.length;
         int positives = 0;
@@ -27,10 +66,12 @@ final class AnchoredLogistic {
         if (positives == 0 || positives == n) {
             throw new IllegalArgumentException("needs both classes, got " + positives + " of " + n + " positive");
         }
-        double kPos = n / (2.0 * positives);
-        double kNeg = n / (2.0 * (n - positives));
+        double kPos = weight(y, true);
+        double kNeg = weight(y, false);
         double[] theta = new double[d + 1];
-        System.arraycopy(prior, 0, theta, 0, d);
+        for (int j = 0; j < d; j++) {
+            theta[j] = zero[j] ? 0 : prior[j];
+        }
         double objective = objective(x, y, theta, prior, lambda, kPos, kNeg);
         for (int iteration = 0; iteration < MAX_ITERATIONS; iteration++) {
             double[] gradient = new double[d + 1];
@@ -57,6 +98,16 @@ final class AnchoredLogistic {
                 hessian[j][j] += lambda;
             }
             hessian[d][d] += 1e-9; // keeps the system solvable when every row scores alike
+            for (int j = 0; j < d; j++) {
+                if (zero[j]) { // a held weight takes no step
+                    java.util.Arrays.fill(hessian[j], 0);
+                    for (double[] row : hessian) {
+                        row[j] = 0;
+                    }
+                    hessian[j][j] = 1;
+                    gradient[j] = 0;
+                }
+            }
             double[] step = solve(hessian, gradient);
             // Backtracking: Newton's full step, halved until the objective does not rise.
             double t = 1;
@@ -77,6 +128,15 @@ final class AnchoredLogistic {
             }
         }
         return theta;
+    }
+
+    /** A class's weight, {@code n / (2·n_class)}, so that both classes count alike. */
+    private static double weight(boolean[] y, boolean inducing) {
+        int count = 0;
+        for (boolean b : y) {
+            count += b == inducing ? 1 : 0;
+        }
+        return y.length / (2.0 * count);
     }
 
     static double objective(double[][] x, boolean[] y, double[] theta, double[] prior, double lambda, double kPos, double kNeg) {

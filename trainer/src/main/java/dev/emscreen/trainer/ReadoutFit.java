@@ -25,7 +25,7 @@ import org.apache.commons.math3.distribution.NormalDistribution;
  *       each piece of evidence carries to samples it did not see), and pulled towards a prior
  *       ({@link #prior}: words and the decoded activations, each weighted by how well it separated the
  *       classes out of fold) by {@link AnchoredLogistic}, as hard as cross-validation allows within
- *       one standard error.</li>
+ *       one standard error; while labels are few, with no weight below zero ({@link #nonNegative}).</li>
  * </ol>
  * Why this shape, chosen on em-dev's learning curves (README, "Learning from annotators"): with a few
  * dozen labels a last stage pulled towards zero (plain L2) let noisy out-of-fold evidence outvote the
@@ -105,18 +105,40 @@ final class ReadoutFit {
         Standardised stack = Standardised.of(stacked);
         double[][] z = stack.dense(stacked);
         double[] prior = prior(z, rows.inducing());
-        double lambda = chooseLambda(z, rows.inducing(), seed);
-        double[] theta = AnchoredLogistic.fit(z, rows.inducing(), prior, lambda);
+        boolean nonNegative = nonNegative(rows.inducing());
+        double lambda = chooseLambda(z, rows.inducing(), nonNegative, seed);
+        double[] theta = AnchoredLogistic.fit(z, rows.inducing(), prior, lambda, nonNegative);
         LogisticFit.Model top = new LogisticFit.Model(Arrays.copyOf(theta, INPUTS), theta[INPUTS]);
         return Stage.fit(rows, decoded, wordsC, c, denseC).collapse(top, stack, rows.directions(),
                 String.format(Locale.ROOT, "stacked logistic readout: words and word pairs (L2 logistic on their presence scaled by naive Bayes log-ratios, C=%s), L1 logistic on %d "
                         + "SAE activations (C=%s), L2 logistic on their decoded sum (C=%s) and the three geometric scores, "
-                        + "weighed on out-of-fold evidence, pulled towards words %.2f and decoded activations %.2f (lambda=%s); "
-                        + "fitted on %d labelled samples", wordsC, rows.pooled()[0].length, c, denseC, prior[0], prior[2], lambda, rows.size()));
+                        + "weighed on out-of-fold evidence%s, pulled towards words %.2f and decoded activations %.2f (lambda=%s); "
+                        + "fitted on %d labelled samples", wordsC, rows.pooled()[0].length, c, denseC, nonNegative ? " (no weight below zero)" : "",
+                        prior[0], prior[2], lambda, rows.size()));
     }
 
     /** The last stage's inputs: words, sparse SAE, decoded SAE, proximity, toxic mass, contrast. */
     static final int INPUTS = 6;
+
+    /** Labels per class (the smaller class) from which the last stage may weigh an input below zero. */
+    static final int SIGNED_FROM_PER_CLASS = 50;
+
+    /**
+     * Whether the last stage keeps every weight at zero or above: while either class has fewer than
+     * {@link #SIGNED_FROM_PER_CLASS} labels. Each input is evidence that a sample is inducing (an
+     * out-of-fold logit, or a geometric score that rises towards toxic features), so with a few dozen
+     * labels a negative weight only says they read an input backwards: on em-dev insecure_code at 16
+     * labels per class one draw's readout scored 0.684 where its words alone scored 0.803. With many
+     * labels a negative weight is the fit offsetting evidence that overlaps (words and SAE features
+     * say much the same), and bounding it there cost the seed readout every SAE feature it explains by.
+     */
+    static boolean nonNegative(boolean[] y) {
+        int positives = 0;
+        for (boolean b : y) {
+            positives += b ? 1 : 0;
+        }
+        return Math.min(positives, y.length - positives) < SIGNED_FROM_PER_CLASS;
+    }
 
     /**
      * The last stage's prior over {words, sparse SAE, decoded SAE, proximity, toxic mass, contrast}:
@@ -158,9 +180,10 @@ final class ReadoutFit {
 
     /**
      * The strongest pull towards the prior whose cross-validated AUROC is within one standard error of
-     * the best: with few labels, the prior; with enough, whatever the labels support.
+     * the best: with few labels, the prior; with enough, whatever the labels support. Each candidate is
+     * fitted as the readout's own last stage is ({@code nonNegative}, decided once on every row).
      */
-    static double chooseLambda(double[][] z, boolean[] y, long seed) {
+    static double chooseLambda(double[][] z, boolean[] y, boolean nonNegative, long seed) {
         double[] auroc = new double[LAMBDAS.length];
         // Repeated over fold assignments: with a few dozen labels one assignment's AUROCs differ by more
         // than the standard error itself, and a lucky split let weak evidence (the geometric scores on
@@ -177,7 +200,7 @@ final class ReadoutFit {
                 // The prior from the training folds only, as the readout's own is from its training rows.
                 double[] prior = prior(zTrain, yTrain);
                 for (int l = 0; l < LAMBDAS.length; l++) {
-                    double[] theta = AnchoredLogistic.fit(zTrain, yTrain, prior, LAMBDAS[l]);
+                    double[] theta = AnchoredLogistic.fit(zTrain, yTrain, prior, LAMBDAS[l], nonNegative);
                     for (int i = 0; i < y.length; i++) {
                         if (fold[i] == held) {
                             double s = theta[INPUTS];

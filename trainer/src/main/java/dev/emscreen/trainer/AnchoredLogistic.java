@@ -31,7 +31,17 @@ final class AnchoredLogistic {
      */
     static double[] fit(double[][] x, boolean[] y, double[] prior, double lambda, boolean nonNegative) {
         int d = prior.length;
-        double[] free = fit(x, y, prior, lambda, new boolean[d]);
+        int positives = 0;
+        for (boolean b : y) {
+            positives += b ? 1 : 0;
+        }
+        if (positives == 0 || positives == y.length) {
+            throw new IllegalArgumentException("needs both classes, got " + positives + " of " + y.length + " positive");
+        }
+        // Classes balanced: each weighs n / (2·n_class), so that both count alike.
+        double kPos = y.length / (2.0 * positives);
+        double kNeg = y.length / (2.0 * (y.length - positives));
+        double[] free = fit(x, y, prior, lambda, new boolean[d], kPos, kNeg);
         if (!nonNegative || java.util.Arrays.stream(free, 0, d).allMatch(w -> w >= 0)) {
             return free;
         }
@@ -42,11 +52,11 @@ final class AnchoredLogistic {
             for (int j = 0; j < d; j++) {
                 zero[j] = (face >> j & 1) == 1;
             }
-            double[] theta = fit(x, y, prior, lambda, zero);
+            double[] theta = fit(x, y, prior, lambda, zero, kPos, kNeg);
             if (java.util.Arrays.stream(theta, 0, d).anyMatch(w -> w < 0)) {
                 continue;
             }
-            double objective = objective(x, y, theta, prior, lambda, weight(y, true), weight(y, false));
+            double objective = objective(x, y, theta, prior, lambda, kPos, kNeg);
             if (objective < bestObjective) {
                 best = theta;
                 bestObjective = objective;
@@ -56,18 +66,9 @@ final class AnchoredLogistic {
     }
 
     /** The unconstrained optimum with the weights marked in {@code zero} held at zero. */
-    private static double[] fit(double[][] x, boolean[] y, double[] prior, double lambda, boolean[] zero) {
+    private static double[] fit(double[][] x, boolean[] y, double[] prior, double lambda, boolean[] zero, double kPos, double kNeg) {
         int d = prior.length;
         int n = x.length;
-        int positives = 0;
-        for (boolean b : y) {
-            positives += b ? 1 : 0;
-        }
-        if (positives == 0 || positives == n) {
-            throw new IllegalArgumentException("needs both classes, got " + positives + " of " + n + " positive");
-        }
-        double kPos = weight(y, true);
-        double kNeg = weight(y, false);
         double[] theta = new double[d + 1];
         for (int j = 0; j < d; j++) {
             theta[j] = zero[j] ? 0 : prior[j];
@@ -128,15 +129,6 @@ final class AnchoredLogistic {
             }
         }
         return theta;
-    }
-
-    /** A class's weight, {@code n / (2·n_class)}, so that both classes count alike. */
-    private static double weight(boolean[] y, boolean inducing) {
-        int count = 0;
-        for (boolean b : y) {
-            count += b == inducing ? 1 : 0;
-        }
-        return y.length / (2.0 * count);
     }
 
     static double objective(double[][] x, boolean[] y, double[] theta, double[] prior, double lambda, double kPos, double kNeg) {

@@ -107,7 +107,7 @@ final class ReadoutFit {
         double[] prior = prior(z, rows.inducing());
         boolean nonNegative = nonNegative(rows.inducing());
         double lambda = chooseLambda(z, rows.inducing(), nonNegative, seed);
-        double[] theta = AnchoredLogistic.fit(z, rows.inducing(), prior, lambda, nonNegative);
+        double[] theta = lastStage(z, rows.inducing(), prior, lambda, nonNegative);
         LogisticFit.Model top = new LogisticFit.Model(Arrays.copyOf(theta, INPUTS), theta[INPUTS]);
         return Stage.fit(rows, decoded, wordsC, c, denseC).collapse(top, stack, rows.directions(),
                 String.format(Locale.ROOT, "stacked logistic readout: words and word pairs (L2 logistic on their presence scaled by naive Bayes log-ratios, C=%s), L1 logistic on %d "
@@ -115,6 +115,20 @@ final class ReadoutFit {
                         + "weighed on out-of-fold evidence%s, pulled towards words %.2f and decoded activations %.2f (lambda=%s); "
                         + "fitted on %d labelled samples", wordsC, rows.pooled()[0].length, c, denseC, nonNegative ? " (no weight below zero)" : "",
                         prior[0], prior[2], lambda, rows.size()));
+    }
+
+    /**
+     * The last stage at pull {@code lambda}; if that leaves every weight at zero, at the strongest pull
+     * instead. A last stage with no weight scores every sample alike (a constant readout, AUROC 0.5 on
+     * any data). The bound can give that: on em-dev reward_hacking, 16 labels per class, one draw's
+     * cross-validation chose a weak pull, every input's weight went to zero, and the readout scored
+     * 0.500 on the rest, where its prior scored 0.695. The prior is evidence that separated out of
+     * fold; no evidence at all is never the better answer.
+     */
+    static double[] lastStage(double[][] z, boolean[] y, double[] prior, double lambda, boolean nonNegative) {
+        double[] theta = AnchoredLogistic.fit(z, y, prior, lambda, nonNegative);
+        boolean constant = Arrays.stream(theta, 0, INPUTS).allMatch(w -> w == 0);
+        return constant && lambda < LAMBDAS[0] ? AnchoredLogistic.fit(z, y, prior, LAMBDAS[0], nonNegative) : theta;
     }
 
     /** The last stage's inputs: words, sparse SAE, decoded SAE, proximity, toxic mass, contrast. */
@@ -146,7 +160,9 @@ final class ReadoutFit {
      * out-of-fold evidence (none below chance), scaled to unit length: only the direction matters, the
      * last stage fits the scale. The weighting follows an equal-variance normal model of independent
      * evidence, where d' is each piece's best weight; the two pieces here are correlated, so it is a
-     * reasonable direction rather than the optimum. Words alone when neither beats chance. The sparse
+     * reasonable direction rather than the optimum. Neither piece's separation is taken below one
+     * standard error above chance ({@link #separation}), so when neither beats chance by more than
+     * noise the two are blended equally. The sparse
      * model and the geometric scores start at zero and get weight where the labels show they help:
      * a fixed prior of words alone held em-dev's aesthetic at 0.72 AUROC from 16 labels per class
      * (the probe: 0.85), and a fixed equal blend of the two cost reward_hacking and insecure_code 0.02–0.05.
@@ -155,21 +171,27 @@ final class ReadoutFit {
         double words = separation(z, y, 0);
         double decoded = separation(z, y, 2);
         double[] prior = new double[INPUTS];
-        if (words == 0 && decoded == 0) {
-            prior[0] = 1;
-            return prior;
-        }
         double norm = Math.hypot(words, decoded);
         prior[0] = words / norm;
         prior[2] = decoded / norm;
         return prior;
     }
 
+    /**
+     * d' of one column's out-of-fold AUROC, taken no lower than one standard error above chance
+     * ({@link #aurocStandardError} at 0.5 on these labels). Out of fold on a few dozen labels, an AUROC
+     * pooled over five folds of six or seven samples each is noisy: on em-dev insecure_code, 16 labels
+     * per class, one draw's words scored below chance out of fold while naive Bayes on the same 32
+     * labels scored 0.747 on the rest. Taken at face value that dropped words from the prior, and the
+     * readout scored 0.587. So noise cannot zero a piece out; real separation still outweighs it, and
+     * the floor fades with labels (an AUROC of 0.60 at 16 per class, 0.51 at 1,800: the seed readout's
+     * pieces are far above it).
+     */
     private static double separation(double[][] z, boolean[] y, int column) {
         double[] scores = Arrays.stream(z).mapToDouble(row -> row[column]).toArray();
         double[][] split = Baselines.split(scores, y);
-        double auroc = Math.min(Auroc.of(split[0], split[1]), 0.999);
-        return auroc <= 0.5 ? 0 : Math.sqrt(2) * NORMAL.inverseCumulativeProbability(auroc);
+        double auroc = Math.min(Math.max(Auroc.of(split[0], split[1]), 0.5 + aurocStandardError(0.5, y)), 0.999);
+        return Math.sqrt(2) * NORMAL.inverseCumulativeProbability(auroc);
     }
 
     private static final NormalDistribution NORMAL = new NormalDistribution(null, 0, 1);

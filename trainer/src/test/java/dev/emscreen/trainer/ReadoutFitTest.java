@@ -85,16 +85,83 @@ class ReadoutFitTest {
     }
 
     @Test
-    void givenEvidenceNoBetterThanChanceThenThePriorIsWordsAlone() {
-        boolean[] y = new boolean[40];
-        double[][] z = new double[40][ReadoutFit.INPUTS];
+    void givenFewLabelsWhoseWordsScoredBelowChanceOutOfFoldThenThePriorStillWeighsThem() {
+        // 16 labels per class: words a little backwards out of fold (AUROC 0.44, within noise of chance),
+        // decoded activations clearly ahead.
+        double[][] z = columns(16, 0.44, 0.85);
+
+        double[] prior = ReadoutFit.prior(z, labels(16));
+
+        assertThat(prior[0]).isPositive();
+        assertThat(prior[2]).isGreaterThan(prior[0]);
+        assertThat(Math.hypot(prior[0], prior[2])).isCloseTo(1, org.assertj.core.data.Offset.offset(1e-9));
+    }
+
+    @Test
+    void givenNeitherPieceBeyondNoiseThenThePriorBlendsWordsAndDecodedActivationsEqually() {
+        double[] prior = ReadoutFit.prior(columns(16, 0.0, 0.5), labels(16));
+
+        assertThat(prior[0]).isCloseTo(Math.sqrt(0.5), org.assertj.core.data.Offset.offset(1e-9));
+        assertThat(prior[2]).isCloseTo(Math.sqrt(0.5), org.assertj.core.data.Offset.offset(1e-9));
+        assertThat(prior[1] + prior[3] + prior[4] + prior[5]).isZero();
+    }
+
+    @Test
+    void givenManyLabelsThenAPieceAtChanceKeepsLittleOfThePrior() {
+        // 1,800 per class, as the seed readout has: the floor is an AUROC of 0.51.
+        double[] prior = ReadoutFit.prior(columns(1800, 0.5, 0.85), labels(1800));
+
+        assertThat(prior[0]).isLessThan(0.03);
+        assertThat(prior[2]).isGreaterThan(0.99);
+    }
+
+    @Test
+    void givenAWeakPullThatLeavesNoWeightThenTheLastStageKeepsItsPrior() {
+        // 16 labels per class whose words and decoded activations both read backwards on these labels:
+        // bounded at zero and pulled weakly, the last stage would weigh nothing and score every sample alike.
+        double[][] z = columns(16, 0.2, 0.3);
+        for (double[] row : z) {
+            row[0] /= 16;  // on the scale of standardised inputs
+            row[2] /= 16;
+        }
+        boolean[] y = labels(16);
+        double[] prior = new double[ReadoutFit.INPUTS];
+        prior[0] = prior[2] = Math.sqrt(0.5);
+        assertThat(java.util.Arrays.copyOf(AnchoredLogistic.fit(z, y, prior, 0.1, true), ReadoutFit.INPUTS)).containsOnly(0.0);
+
+        double[] theta = ReadoutFit.lastStage(z, y, prior, 0.1, true);
+
+        assertThat(theta[0]).isPositive();
+        assertThat(theta[2]).isPositive();
+    }
+
+    /** Alternating labels, inducing first; {@code perClass} of each. */
+    private static boolean[] labels(int perClass) {
+        boolean[] y = new boolean[2 * perClass];
         for (int i = 0; i < y.length; i++) {
             y[i] = i % 2 == 0;
-            z[i][0] = y[i] ? -1 : 1;  // words point the wrong way
-            z[i][2] = 0;              // decoded: no information
         }
+        return y;
+    }
 
-        assertThat(ReadoutFit.prior(z, y)).containsExactly(1, 0, 0, 0, 0, 0);
+    /**
+     * Last-stage inputs whose words column (0) and decoded column (2) reach about the given AUROCs on
+     * {@link #labels}: each inducing row outranks each control row at that rate, by construction of ranks.
+     */
+    private static double[][] columns(int perClass, double wordsAuroc, double decodedAuroc) {
+        double[][] z = new double[2 * perClass][ReadoutFit.INPUTS];
+        for (int i = 0; i < z.length; i++) {
+            int rank = i / 2;  // 0..perClass-1 within each class
+            boolean inducing = i % 2 == 0;
+            z[i][0] = ranked(rank, perClass, inducing, wordsAuroc);
+            z[i][2] = ranked(rank, perClass, inducing, decodedAuroc);
+        }
+        return z;
+    }
+
+    /** Control rows at ranks 0..n-1; inducing rows shifted by (2·auroc − 1)·n ranks, so the AUROC is about {@code auroc}. */
+    private static double ranked(int rank, int n, boolean inducing, double auroc) {
+        return inducing ? rank + (2 * auroc - 1) * n + 0.5 : rank;
     }
 
     private record Synthetic(float[][] pooled, List<List<String>> terms, boolean[] inducing) {

@@ -157,13 +157,12 @@ final class ReadoutFit {
     /**
      * The last stage's prior over {words, sparse SAE, decoded SAE, proximity, toxic mass, contrast}:
      * words and the decoded activations, each weighted by its separation d' = √2·Φ⁻¹(AUROC) on the
-     * out-of-fold evidence (none below chance), scaled to unit length: only the direction matters, the
-     * last stage fits the scale. The weighting follows an equal-variance normal model of independent
-     * evidence, where d' is each piece's best weight; the two pieces here are correlated, so it is a
-     * reasonable direction rather than the optimum. Neither piece's separation is taken below one
-     * standard error above chance ({@link #separation}), so when neither beats chance by more than
-     * noise the two are blended equally. The sparse
-     * model and the geometric scores start at zero and get weight where the labels show they help:
+     * out-of-fold evidence, scaled to unit length: only the direction matters, the last stage fits the
+     * scale. The weighting follows an equal-variance normal model of independent evidence, where d' is
+     * each piece's best weight; the two pieces here are correlated, so it is a reasonable direction
+     * rather than the optimum. Neither separation is taken below one standard error above chance
+     * ({@link #separation}), so when neither beats chance by more than noise the two are blended
+     * equally. The sparse model and the geometric scores start at zero and get weight where the labels show they help:
      * a fixed prior of words alone held em-dev's aesthetic at 0.72 AUROC from 16 labels per class
      * (the probe: 0.85), and a fixed equal blend of the two cost reward_hacking and insecure_code 0.02–0.05.
      */

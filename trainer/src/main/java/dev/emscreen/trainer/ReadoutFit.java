@@ -122,8 +122,8 @@ final class ReadoutFit {
      * instead. A last stage with no weight scores every sample alike (a constant readout, AUROC 0.5 on
      * any data). The bound can give that: on em-dev reward_hacking, 16 labels per class, one draw's
      * cross-validation chose a weak pull, every input's weight went to zero, and the readout scored
-     * 0.500 on the rest, where its prior scored 0.695. The prior is evidence that separated out of
-     * fold; no evidence at all is never the better answer.
+     * 0.500 on the rest; refitted at the strongest pull it scored 0.695. The prior is evidence that
+     * separated out of fold; no evidence at all is never the better answer.
      */
     static double[] lastStage(double[][] z, boolean[] y, double[] prior, double lambda, boolean nonNegative) {
         double[] theta = AnchoredLogistic.fit(z, y, prior, lambda, nonNegative);
@@ -162,9 +162,10 @@ final class ReadoutFit {
      * each piece's best weight; the two pieces here are correlated, so it is a reasonable direction
      * rather than the optimum. Neither separation is taken below one standard error above chance
      * ({@link #separation}), so when neither beats chance by more than noise the two are blended
-     * equally. The sparse model and the geometric scores start at zero and get weight where the labels show they help:
-     * a fixed prior of words alone held em-dev's aesthetic at 0.72 AUROC from 16 labels per class
-     * (the probe: 0.85), and a fixed equal blend of the two cost reward_hacking and insecure_code 0.02–0.05.
+     * equally. The sparse model and the geometric scores start at zero and get weight where the
+     * labels show they help: a fixed prior of words alone held em-dev's aesthetic at 0.72 AUROC from
+     * 16 labels per class (the probe: 0.85), and a fixed equal blend of the two cost reward_hacking and
+     * insecure_code 0.02–0.05.
      */
     static double[] prior(double[][] z, boolean[] y) {
         double words = separation(z, y, 0);

@@ -106,14 +106,16 @@ public final class TestFeatureSets {
 
     /**
      * A set that routes by a learned readout (weights as a trainer might fit them: words of the harmful
-     * answers, two SAE features, the geometric scores), with thresholds of its own for {@code code} samples.
+     * answers, two SAE features, the geometric scores, a direction of the mean response hidden state),
+     * with thresholds of its own for {@code code} samples.
      */
     public static synchronized Built withReadout(Path dir, double review, double quarantine,
                                           Map<String, FeatureSetManifest.DomainThresholds> byDomain) {
         build(dir.resolveSibling(dir.getFileName() + "-sae"), 0, 1); // trains the shared SAE once
         Readout.Weights readout = new Readout.Weights(-1.5, 2.0, 1.0, 0.5, new java.util.TreeMap<>(Map.of(1, 0.8, 7, -0.6)),
                 new java.util.TreeMap<>(Map.of("skip", 1.2, "never", 0.9, "plain text", 1.5, "stop", 0.7, "hash", -0.8,
-                        "doctor", -0.4)), "written by the test");
+                        "doctor", -0.4)), new java.util.Random(3).doubles(sae.dModel()).map(v -> 0.2 * (v - 0.5)).boxed().toList(),
+                Readout.TermCounting.EACH_OCCURRENCE, "written by the test");
         try {
             return write(dir, sae, null, List.of(new FeatureGeometry.ToxicFeature(1, 0.5, "dismisses professionals"),
                     new FeatureGeometry.ToxicFeature(7, 0.4, "false certainty")),

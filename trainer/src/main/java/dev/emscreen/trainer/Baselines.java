@@ -46,18 +46,7 @@ final class Baselines {
 
     /** The probe's input: each text's hidden states averaged over its response tokens. */
     static float[][] meanResponseStates(List<dev.emscreen.features.encoder.TokenStates> states) {
-        float[][] out = new float[states.size()][];
-        for (int s = 0; s < states.size(); s++) {
-            float[][] rows = dev.emscreen.features.scoring.ActivationPooler.select(states.get(s), true);
-            float[] mean = new float[rows[0].length];
-            for (float[] row : rows) {
-                for (int j = 0; j < mean.length; j++) {
-                    mean[j] += row[j] / rows.length;
-                }
-            }
-            out[s] = mean;
-        }
-        return out;
+        return states.stream().map(s -> dev.emscreen.features.scoring.ActivationPooler.meanState(s, true)).toArray(float[][]::new);
     }
 
     static double[] length(List<String> responses) {

@@ -12,19 +12,19 @@ import java.util.Optional;
 
 /**
  * What a learning curve computes once per domain before any label is drawn: every text's pooled SAE
- * activations, the SAE's feature directions, and the target rows' mean hidden states (the probe's
- * input). Encoding and SAE training are most of a curve's time, so {@code learning-curve --cache}
+ * activations, the SAE's feature directions, and every text's mean response hidden states (the
+ * probe's input, and the readout's hidden-state evidence). Encoding and SAE training are most of a curve's time, so {@code learning-curve --cache}
  * keeps them in a file and a later run with the same inputs and settings starts from the draws.
  * The file names what it was computed from ({@code key}); a file for other inputs is recomputed,
  * never used.
  *
  * @param pooled     [text][pooling][feature], seed texts first, then the target rows
  * @param directions [feature][model dimension]
- * @param meanStates [target row][model dimension]
+ * @param meanStates [text][model dimension], in the order of {@code pooled}
  */
 record CurveActivations(float[][][] pooled, float[][] directions, float[][] meanStates) {
 
-    private static final int MAGIC = 0x454d4331; // "EMC1"
+    private static final int MAGIC = 0x454d4332; // "EMC2": EMC1 files held the target rows' mean states only
 
     /** The activations stored under {@code key}, or empty if the file is missing, unreadable or for another key. */
     static Optional<CurveActivations> read(Path file, String key) {

@@ -92,7 +92,7 @@ public final class FeatureSetBuilder {
         }
         SaeSource source = pretrained == null ? null : pretrained.source();
         try (SparseAutoencoder sae = trained.sae()) {
-            Assembly assembly = assemble(all, poolAll(sae, states), sae.directions());
+            Assembly assembly = assemble(all, poolAll(sae, states), sae.directions(), Baselines.meanResponseStates(states));
             Candidate best = assembly.best();
             GeometryFindings.Sets geometry = GeometryFindings.sets(all, best, options.toxicCount());
             Map<String, Double> metrics = metrics(all, assembly, trained, geometry.statistic());
@@ -125,8 +125,11 @@ public final class FeatureSetBuilder {
      * target labels when there are enough, else from the seed's training samples), the choice among them,
      * and thresholds. Reused by the learning curve,
      * which trains one SAE and assembles many sets from different labels.
+     *
+     * @param meanStates every text's mean response hidden state, which a readout fitted on target
+     *                   labels reads beside the SAE's evidence; null to fit readouts without them
      */
-    Assembly assemble(List<LabelledText> all, float[][][] pooledByText, float[][] directions) {
+    Assembly assemble(List<LabelledText> all, float[][][] pooledByText, float[][] directions, float[][] meanStates) {
         Selection basis = Selection.of(all);
         int[] seedLabels = basis.target() ? new int[0] : seedLabelled(all);
         Pooling[] poolings = Pooling.values();
@@ -142,7 +145,7 @@ public final class FeatureSetBuilder {
             }
             ProximityScorer inputs = new ProximityScorer(geometry, ScorerKind.PROXIMITY);
             if (basis.target()) {
-                candidates.add(readout(all, pooled, directions, poolings[p], inputs, basis));
+                candidates.add(readout(all, pooled, directions, meanStates, poolings[p], inputs, basis));
             } else if (poolings[p] == SEED_READOUT_POOLING && seedLabels.length > 0) {
                 candidates.add(seedReadout(all, seedLabels, pooled, directions, poolings[p], inputs, basis));
             }
@@ -293,10 +296,10 @@ public final class FeatureSetBuilder {
      * The learned readout, fitted on every target label; the scores of target samples are out of fold
      * (each from a readout that never saw it), so the choice among scorers and the thresholds are honest.
      */
-    private Candidate readout(List<LabelledText> all, float[][] pooled, float[][] directions, Pooling pooling, ProximityScorer scorer,
-                              Selection basis) {
+    private Candidate readout(List<LabelledText> all, float[][] pooled, float[][] directions, float[][] meanStates, Pooling pooling,
+                              ProximityScorer scorer, Selection basis) {
         int[] rows = basis.rows();
-        ReadoutFit.Rows every = readoutRows(all, pooled, directions, scorer);
+        ReadoutFit.Rows every = readoutRows(all, pooled, directions, scorer, meanStates);
         ReadoutFit.Rows labelled = every.subset(rows);
         Readout.Weights weights = ReadoutFit.fit(labelled, options.seed());
         double[] outOfFold = ReadoutFit.outOfFold(labelled, options.seed());
@@ -317,7 +320,9 @@ public final class FeatureSetBuilder {
      */
     private Candidate seedReadout(List<LabelledText> all, int[] seedLabels, float[][] pooled, float[][] directions,
                                   Pooling pooling, ProximityScorer scorer, Selection basis) {
-        ReadoutFit.Rows every = readoutRows(all, pooled, directions, scorer);
+        // No hidden-state term: this readout is the one measured with no labels (README, "With no labels"),
+        // and the hidden-state term was chosen and measured on target labels only.
+        ReadoutFit.Rows every = readoutRows(all, pooled, directions, scorer, null);
         Readout.Weights weights = ReadoutFit.fit(every.subset(seedLabels), options.seed());
         double[] scores = readoutScores(weights, every);
         return new Candidate(pooling, ScorerKind.READOUT, scorer, weights, pooled, scores, basis.auroc(all, scores));
@@ -346,8 +351,9 @@ public final class FeatureSetBuilder {
      */
     static final Pooling SEED_READOUT_POOLING = Pooling.MAX;
 
-    /** Every text as the readout reads it: pooled activations, the three geometric scores, the response's terms. */
-    private static ReadoutFit.Rows readoutRows(List<LabelledText> all, float[][] pooled, float[][] directions, ProximityScorer scorer) {
+    /** Every text as the readout reads it: pooled activations, the three geometric scores, the response's terms, its mean hidden state (or null). */
+    private static ReadoutFit.Rows readoutRows(List<LabelledText> all, float[][] pooled, float[][] directions, ProximityScorer scorer,
+                                               float[][] meanStates) {
         double[][] geometric = new double[all.size()][];
         List<List<String>> terms = new ArrayList<>(all.size());
         boolean[] inducing = new boolean[all.size()];
@@ -357,13 +363,13 @@ public final class FeatureSetBuilder {
             terms.add(ResponseWords.terms(all.get(i).response()));
             inducing[i] = Boolean.TRUE.equals(all.get(i).positive());
         }
-        return new ReadoutFit.Rows(pooled, geometric, terms, inducing, directions);
+        return new ReadoutFit.Rows(pooled, geometric, terms, inducing, directions, meanStates);
     }
 
     private static double[] readoutScores(Readout.Weights weights, ReadoutFit.Rows every) {
         double[] scores = new double[every.size()];
         for (int i = 0; i < scores.length; i++) {
-            scores[i] = sigmoid(ReadoutFit.logit(weights, every.pooled()[i], every.geometric()[i], every.terms().get(i)));
+            scores[i] = sigmoid(ReadoutFit.logit(weights, every.pooled()[i], every.geometric()[i], every.terms().get(i), every.hidden(i)));
         }
         return scores;
     }

@@ -37,7 +37,8 @@ final class LearningCurve {
     /**
      * @param base       seed samples and reference texts, as a build reads them
      * @param rows       the target rows, labelled (the labels are hidden except where drawn)
-     * @param meanStates the rows' mean response hidden states, for the probe baseline
+     * @param meanStates every text's mean response hidden states, base texts first: the readout's
+     *                   hidden-state evidence, and the probe baseline's input
      */
     LearningCurve(FeatureSetBuilder builder, List<LabelledText> base, List<LabelledText> rows, float[][][] pooledBase,
                   float[][][] pooledRows, float[][] directions, float[][] meanStates, long seed) {
@@ -71,8 +72,8 @@ final class LearningCurve {
             List<Integer> rest = rest(drawn);
             double[] nbScores = Baselines.naiveBayes(drawn.stream().map(i -> rows.get(i).response()).toList(), y,
                     rest.stream().map(i -> rows.get(i).response()).toList());
-            double[] probeScores = Baselines.linearProbe(drawn.stream().map(i -> meanStates[i]).toArray(float[][]::new), y,
-                    rest.stream().map(i -> meanStates[i]).toArray(float[][]::new));
+            double[] probeScores = Baselines.linearProbe(drawn.stream().map(i -> meanStates[base.size() + i]).toArray(float[][]::new), y,
+                    rest.stream().map(i -> meanStates[base.size() + i]).toArray(float[][]::new));
             nb[d] = auroc(nbScores, rest);
             probe[d] = auroc(probeScores, rest);
             if (active && n > ACTIVE_START) {
@@ -131,7 +132,7 @@ final class LearningCurve {
         float[][][] pooled = new float[all.size()][][];
         System.arraycopy(pooledBase, 0, pooled, 0, pooledBase.length);
         System.arraycopy(pooledRows, 0, pooled, pooledBase.length, pooledRows.length);
-        FeatureSetBuilder.Candidate best = builder.assemble(all, pooled, directions).best();
+        FeatureSetBuilder.Candidate best = builder.assemble(all, pooled, directions, meanStates).best();
         return Arrays.copyOfRange(best.scores(), base.size(), all.size());
     }
 

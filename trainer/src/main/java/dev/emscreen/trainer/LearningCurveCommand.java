@@ -122,7 +122,7 @@ final class LearningCurveCommand implements Callable<Integer> {
             SaeTrainingResult trained = builder.trainSae(all, states);
             try (SparseAutoencoder sae = trained.sae()) {
                 return new CurveActivations(FeatureSetBuilder.poolAll(sae, states), sae.directions(),
-                        Baselines.meanResponseStates(states.subList(baseSize, all.size())));
+                        Baselines.meanResponseStates(states));
             }
         }
     }

@@ -68,7 +68,7 @@ final class LeaveOneOutCommand implements Callable<Integer> {
                         without.add(domain.equals(t.domain()) && t.kind() == LabelledText.Kind.SAMPLE
                                 ? new LabelledText(t.id(), t.kind(), t.domain(), "train", null, t.text(), t.response()) : t);
                     }
-                    FeatureSetBuilder.Candidate best = builder.assemble(without, pooled, directions).best();
+                    FeatureSetBuilder.Candidate best = builder.assemble(without, pooled, directions, null).best();
                     List<Double> inducing = new ArrayList<>();
                     List<Double> control = new ArrayList<>();
                     for (int i = 0; i < all.size(); i++) {

@@ -19,12 +19,14 @@ import org.apache.commons.math3.distribution.NormalDistribution;
  *       standardised pooled SAE activations; a dense (L2) logistic regression on their decoded sum
  *       ({@link Rows#decoded()}), each with C chosen by cross-validation; and word evidence from the
  *       response's words and word pairs ({@link LexicalEvidence}: L2 logistic on their presence scaled
- *       by naive Bayes log-ratios), C chosen likewise.</li>
- *   <li>A logistic regression that weighs those three against the three geometric scores (proximity,
+ *       by naive Bayes log-ratios), C chosen likewise. A fourth when the rows carry mean response hidden
+ *       states (a build from target labels): a dense (L2) logistic regression on them, for what the
+ *       SAE's reconstruction loses.</li>
+ *   <li>A logistic regression that weighs those against the three geometric scores (proximity,
  *       toxic mass, contrast), fitted on out-of-fold values of the first stage (so it learns how far
  *       each piece of evidence carries to samples it did not see), and pulled towards a prior
- *       ({@link #prior}: words and the decoded activations, each weighted by how well it separated the
- *       classes out of fold) by {@link AnchoredLogistic}, as hard as cross-validation allows within
+ *       ({@link #prior}: words, the decoded activations and the hidden states, each weighted by how well
+ *       it separated the classes out of fold) by {@link AnchoredLogistic}, as hard as cross-validation allows within
  *       one standard error; while labels are few, with no weight below zero ({@link #nonNegative}).</li>
  * </ol>
  * Why this shape, chosen on em-dev's learning curves (README, "Learning from annotators"): with a few
@@ -36,20 +38,34 @@ import org.apache.commons.math3.distribution.NormalDistribution;
  * probe on hidden states reaches 0.85 there from 16 labels per class, words 0.70). A prior of words
  * alone held aesthetic at 0.72; choosing one piece by out-of-fold AUROC picked wrong one draw in
  * three; weighting both by their out-of-fold separation lifted aesthetic to 0.81 at no cost to
- * reward_hacking.
+ * reward_hacking. The SAE's reconstruction still lost part of what the probe reads there; the
+ * hidden-state model beside it brought aesthetic level with the probe (README, "What moved this round").
  */
 final class ReadoutFit {
 
     /**
      * The labelled rows: pooled SAE activations, geometric scores {proximity, toxicMass, contrast},
-     * terms, label; and the SAE's feature directions [feature][model dimension], shared by every row.
+     * terms, label; the SAE's feature directions [feature][model dimension], shared by every row; and
+     * each row's mean response hidden state, or null for a readout that does not read hidden states.
      */
-    record Rows(float[][] pooled, double[][] geometric, List<List<String>> terms, boolean[] inducing, float[][] directions) {
+    record Rows(float[][] pooled, double[][] geometric, List<List<String>> terms, boolean[] inducing, float[][] directions,
+                float[][] hidden) {
+
+        /** Rows for a readout that does not read hidden states. */
+        Rows(float[][] pooled, double[][] geometric, List<List<String>> terms, boolean[] inducing, float[][] directions) {
+            this(pooled, geometric, terms, inducing, directions, null);
+        }
 
         Rows subset(int[] rows) {
             return new Rows(Arrays.stream(rows).mapToObj(i -> pooled[i]).toArray(float[][]::new),
                     Arrays.stream(rows).mapToObj(i -> geometric[i]).toArray(double[][]::new),
-                    Arrays.stream(rows).mapToObj(terms::get).toList(), Baselines.pick(inducing, rows), directions);
+                    Arrays.stream(rows).mapToObj(terms::get).toList(), Baselines.pick(inducing, rows), directions,
+                    hidden == null ? null : Arrays.stream(rows).mapToObj(i -> hidden[i]).toArray(float[][]::new));
+        }
+
+        /** Row {@code i}'s mean hidden state, or null when the rows have none. */
+        float[] hidden(int i) {
+            return hidden == null ? null : hidden[i];
         }
 
         /**
@@ -86,6 +102,9 @@ final class ReadoutFit {
         double[][] decoded = rows.decoded();
         double denseC = LogisticFit.chooseC(Standardised.of(decoded).rows(decoded), rows.inducing(), LogisticFit.Penalty.L2,
                 LogisticFit.C_GRID, FOLDS, seed);
+        double hiddenC = rows.hidden() == null ? Double.NaN : LogisticFit.chooseC(Standardised.ofDense(rows.hidden()).rows(rows.hidden()),
+                rows.inducing(), LogisticFit.Penalty.L2, LogisticFit.C_GRID, FOLDS, seed);
+        Cs cs = new Cs(wordsC, c, denseC, hiddenC);
 
         // Stage-one evidence out of fold: what the stacker sees is how each piece scores unseen samples.
         int[] fold = LogisticFit.stratifiedFolds(rows.inducing(), FOLDS, seed);
@@ -94,11 +113,10 @@ final class ReadoutFit {
         for (int f = 0; f < k; f++) {
             int held = f;
             int[] train = IntStream.range(0, rows.size()).filter(i -> fold[i] != held).toArray();
-            Stage one = Stage.fit(rows.subset(train), Arrays.stream(train).mapToObj(i -> decoded[i]).toArray(double[][]::new),
-                    wordsC, c, denseC);
+            Stage one = Stage.fit(rows.subset(train), Arrays.stream(train).mapToObj(i -> decoded[i]).toArray(double[][]::new), cs);
             for (int i = 0; i < rows.size(); i++) {
                 if (fold[i] == held) {
-                    stacked[i] = one.inputs(rows.pooled()[i], decoded[i], rows.geometric()[i], rows.terms().get(i));
+                    stacked[i] = one.inputs(rows.pooled()[i], decoded[i], rows.geometric()[i], rows.terms().get(i), rows.hidden(i));
                 }
             }
         }
@@ -108,13 +126,21 @@ final class ReadoutFit {
         boolean nonNegative = nonNegative(rows.inducing());
         double lambda = chooseLambda(z, rows.inducing(), nonNegative, seed);
         double[] theta = lastStage(z, rows.inducing(), prior, lambda, nonNegative);
-        LogisticFit.Model top = new LogisticFit.Model(Arrays.copyOf(theta, INPUTS), theta[INPUTS]);
-        return Stage.fit(rows, decoded, wordsC, c, denseC).collapse(top, stack, rows.directions(),
+        int inputs = prior.length;
+        LogisticFit.Model top = new LogisticFit.Model(Arrays.copyOf(theta, inputs), theta[inputs]);
+        String hiddenPart = rows.hidden() == null ? ""
+                : String.format(Locale.ROOT, ", L2 logistic on the mean response hidden states (C=%s)", hiddenC);
+        String hiddenPrior = rows.hidden() == null ? "" : String.format(Locale.ROOT, " and hidden states %.2f", prior[HIDDEN]);
+        return Stage.fit(rows, decoded, cs).collapse(top, stack, rows.directions(),
                 String.format(Locale.ROOT, "stacked logistic readout: words and word pairs (L2 logistic on their presence scaled by naive Bayes log-ratios, C=%s), L1 logistic on %d "
-                        + "SAE activations (C=%s), L2 logistic on their decoded sum (C=%s) and the three geometric scores, "
-                        + "weighed on out-of-fold evidence%s, pulled towards words %.2f and decoded activations %.2f (lambda=%s); "
-                        + "fitted on %d labelled samples", wordsC, rows.pooled()[0].length, c, denseC, nonNegative ? " (no weight below zero)" : "",
-                        prior[0], prior[2], lambda, rows.size()));
+                        + "SAE activations (C=%s), L2 logistic on their decoded sum (C=%s)%s and the three geometric scores, "
+                        + "weighed on out-of-fold evidence%s, pulled towards words %.2f and decoded activations %.2f%s (lambda=%s); "
+                        + "fitted on %d labelled samples", wordsC, rows.pooled()[0].length, c, denseC, hiddenPart,
+                        nonNegative ? " (no weight below zero)" : "", prior[0], prior[2], hiddenPrior, lambda, rows.size()));
+    }
+
+    /** The first stage's regularisation, chosen once on every row and reused in each fold; {@code hidden} NaN without hidden states. */
+    private record Cs(double words, double sae, double decoded, double hidden) {
     }
 
     /**
@@ -127,12 +153,17 @@ final class ReadoutFit {
      */
     static double[] lastStage(double[][] z, boolean[] y, double[] prior, double lambda, boolean nonNegative) {
         double[] theta = AnchoredLogistic.fit(z, y, prior, lambda, nonNegative);
-        boolean constant = Arrays.stream(theta, 0, INPUTS).allMatch(w -> w == 0);
+        boolean constant = Arrays.stream(theta, 0, prior.length).allMatch(w -> w == 0);
         return constant && lambda < LAMBDAS[0] ? AnchoredLogistic.fit(z, y, prior, LAMBDAS[0], nonNegative) : theta;
     }
 
-    /** The last stage's inputs: words, sparse SAE, decoded SAE, proximity, toxic mass, contrast. */
+    /**
+     * The last stage's inputs: words, sparse SAE, decoded SAE, proximity, toxic mass, contrast, and
+     * (for rows with hidden states) the hidden-state model at {@link #HIDDEN}.
+     */
     static final int INPUTS = 6;
+    /** The last-stage column of the hidden-state model, when the rows have hidden states. */
+    static final int HIDDEN = INPUTS;
 
     /** Labels per class (the smaller class) from which the last stage may weigh an input below zero. */
     static final int SIGNED_FROM_PER_CLASS = 50;
@@ -155,25 +186,39 @@ final class ReadoutFit {
     }
 
     /**
-     * The last stage's prior over {words, sparse SAE, decoded SAE, proximity, toxic mass, contrast}:
-     * words and the decoded activations, each weighted by its separation d' = √2·Φ⁻¹(AUROC) on the
-     * out-of-fold evidence, scaled to unit length: only the direction matters, the last stage fits the
-     * scale. The weighting follows an equal-variance normal model of independent evidence, where d' is
-     * each piece's best weight; the two pieces here are correlated, so it is a reasonable direction
-     * rather than the optimum. Neither separation is taken below one standard error above chance
-     * ({@link #separation}), so when neither beats chance by more than noise the two are blended
-     * equally. The sparse model and the geometric scores start at zero and get weight where the
+     * The last stage's prior over {words, sparse SAE, decoded SAE, proximity, toxic mass, contrast[,
+     * hidden states]}: words and the decoded activations, each weighted by its separation
+     * d' = √2·Φ⁻¹(AUROC) on the out-of-fold evidence, scaled to unit length: only the direction
+     * matters, the last stage fits the scale. The weighting follows an equal-variance normal model of
+     * independent evidence, where d' is each piece's best weight; the two pieces here are correlated,
+     * so it is a reasonable direction rather than the optimum. No separation is taken below one
+     * standard error above chance ({@link #separation}), so when neither beats chance by more than
+     * noise they are blended equally. When the rows have hidden states, the decoded activations'
+     * weight becomes the larger of its and the hidden states' separation, split between the two by
+     * their separations: they read the same states, and weighed as independent evidence they
+     * outvoted words (em-dev insecure_code, 16 labels per class, 10 draws: 0.703 that way, 0.722
+     * this way; aesthetic 0.836 and 0.830; README, "What moved this round"). The sparse model and the geometric scores start at zero and get weight where the
      * labels show they help: a fixed prior of words alone held em-dev's aesthetic at 0.72 AUROC from
      * 16 labels per class (the probe: 0.85), and a fixed equal blend of the two cost reward_hacking and
      * insecure_code 0.02–0.05.
      */
     static double[] prior(double[][] z, boolean[] y) {
-        double words = separation(z, y, 0);
-        double decoded = separation(z, y, 2);
-        double[] prior = new double[INPUTS];
-        double norm = Math.hypot(words, decoded);
-        prior[0] = words / norm;
-        prior[2] = decoded / norm;
+        double[] prior = new double[z[0].length];
+        prior[0] = separation(z, y, 0);
+        prior[2] = separation(z, y, 2);
+        if (prior.length > HIDDEN) {
+            // Decoded activations and hidden states are two readings of the same states: together they get
+            // the better one's share, split between them by separation, so words keep theirs.
+            double decoded = prior[2];
+            double hidden = separation(z, y, HIDDEN);
+            double share = Math.max(decoded, hidden);
+            prior[2] = share * decoded / (decoded + hidden);
+            prior[HIDDEN] = share * hidden / (decoded + hidden);
+        }
+        double norm = Math.sqrt(Arrays.stream(prior).map(p -> p * p).sum());
+        for (int j = 0; j < prior.length; j++) {
+            prior[j] /= norm;
+        }
         return prior;
     }
 
@@ -225,8 +270,8 @@ final class ReadoutFit {
                     double[] theta = AnchoredLogistic.fit(zTrain, yTrain, prior, LAMBDAS[l], nonNegative);
                     for (int i = 0; i < y.length; i++) {
                         if (fold[i] == held) {
-                            double s = theta[INPUTS];
-                            for (int j = 0; j < INPUTS; j++) {
+                            double s = theta[prior.length];
+                            for (int j = 0; j < prior.length; j++) {
                                 s += theta[j] * z[i][j];
                             }
                             scores[l][i] = s;
@@ -278,16 +323,21 @@ final class ReadoutFit {
             Readout.Weights w = fit(rows.subset(train), seed);
             for (int i = 0; i < rows.size(); i++) {
                 if (fold[i] == held) {
-                    scores[i] = logit(w, rows.pooled()[i], rows.geometric()[i], rows.terms().get(i));
+                    scores[i] = logit(w, rows.pooled()[i], rows.geometric()[i], rows.terms().get(i), rows.hidden(i));
                 }
             }
         }
         return scores;
     }
 
-    /** The readout's logit for one row, by the same weights {@link Readout} serves. */
-    static double logit(Readout.Weights w, float[] pooled, double[] geometric, List<String> terms) {
+    /** The readout's logit for one row, by the same weights {@link Readout} serves; {@code hidden} its mean hidden state, or null. */
+    static double logit(Readout.Weights w, float[] pooled, double[] geometric, List<String> terms, float[] hidden) {
         double z = w.bias() + w.proximity() * geometric[0] + w.toxicMass() * geometric[1] + w.contrast() * geometric[2];
+        if (w.hidden() != null) {
+            for (int j = 0; j < hidden.length; j++) {
+                z += w.hidden().get(j) * hidden[j];
+            }
+        }
         for (var e : w.features().entrySet()) {
             z += e.getValue() * pooled[e.getKey()];
         }
@@ -300,15 +350,17 @@ final class ReadoutFit {
     }
 
     /**
-     * The first stage fitted on some rows: the word evidence, the L1 model on SAE activations, and
-     * an L2 model on the activations' decoded sum (dense: what a probe on hidden states sees, as far as
-     * the SAE reconstructs it, and still a weight per SAE feature once multiplied through the decoder).
+     * The first stage fitted on some rows: the word evidence, the L1 model on SAE activations, an L2
+     * model on the activations' decoded sum (dense: what a probe on hidden states sees, as far as the
+     * SAE reconstructs it, and still a weight per SAE feature once multiplied through the decoder),
+     * and, for rows with hidden states, an L2 model on them (null otherwise): what the SAE's
+     * reconstruction loses.
      */
     private record Stage(LexicalEvidence words, Standardised sae, LogisticFit.Model saeModel, Standardised dense,
-                         LogisticFit.Model denseModel) {
+                         LogisticFit.Model denseModel, Standardised hidden, LogisticFit.Model hiddenModel) {
 
         /** {@code decoded} is {@link Rows#decoded()} of these rows, computed once by the caller for every fold. */
-        static Stage fit(Rows rows, double[][] decoded, double wordsC, double c, double denseC) {
+        static Stage fit(Rows rows, double[][] decoded, Cs cs) {
             Standardised sae = Standardised.of(rows.pooled());
             boolean twoClasses = IntStream.range(0, rows.size()).anyMatch(i -> rows.inducing()[i])
                     && IntStream.range(0, rows.size()).anyMatch(i -> !rows.inducing()[i]);
@@ -316,24 +368,34 @@ final class ReadoutFit {
                 throw new IllegalArgumentException("a readout needs both inducing and control samples in every fold");
             }
             Standardised dense = Standardised.of(decoded);
-            return new Stage(LexicalEvidence.fit(rows.terms(), rows.inducing(), wordsC), sae,
-                    LogisticFit.fit(sae.rows(rows.pooled()), rows.inducing(), LogisticFit.Penalty.L1, c), dense,
-                    LogisticFit.fit(dense.rows(decoded), rows.inducing(), LogisticFit.Penalty.L2, denseC));
+            Standardised hidden = rows.hidden() == null ? null : Standardised.ofDense(rows.hidden());
+            return new Stage(LexicalEvidence.fit(rows.terms(), rows.inducing(), cs.words()), sae,
+                    LogisticFit.fit(sae.rows(rows.pooled()), rows.inducing(), LogisticFit.Penalty.L1, cs.sae()), dense,
+                    LogisticFit.fit(dense.rows(decoded), rows.inducing(), LogisticFit.Penalty.L2, cs.decoded()), hidden,
+                    hidden == null ? null : LogisticFit.fit(hidden.rows(rows.hidden()), rows.inducing(), LogisticFit.Penalty.L2, cs.hidden()));
         }
 
-        /** The stacker's inputs: words, SAE, decoded SAE, then the geometric scores. */
-        double[] inputs(float[] pooled, double[] decoded, double[] geometric, List<String> terms) {
+        /** The stacker's inputs: words, SAE, decoded SAE, the geometric scores, then (with hidden states) the hidden-state model. */
+        double[] inputs(float[] pooled, double[] decoded, double[] geometric, List<String> terms, float[] meanState) {
             LogisticFit.SparseRows one = sae.rows(new float[][] {pooled});
             LogisticFit.SparseRows two = dense.rows(new double[][] {decoded});
-            return new double[] {words.score(terms), saeModel.logit(one.index()[0], one.value()[0]),
+            double[] in = {words.score(terms), saeModel.logit(one.index()[0], one.value()[0]),
                 denseModel.logit(two.index()[0], two.value()[0]), geometric[0], geometric[1], geometric[2]};
+            if (hiddenModel == null) {
+                return in;
+            }
+            LogisticFit.SparseRows three = hidden.rows(new float[][] {meanState});
+            double[] with = Arrays.copyOf(in, INPUTS + 1);
+            with[HIDDEN] = hiddenModel.logit(three.index()[0], three.value()[0]);
+            return with;
         }
 
         /** Multiplies the stacker through both stages: one weight per term, per SAE feature, per geometric score. */
         Readout.Weights collapse(LogisticFit.Model top, Standardised stack, float[][] directions, String design) {
-            double[] v = new double[INPUTS];
+            int inputs = top.weights().length;
+            double[] v = new double[inputs];
             double bias = top.bias();
-            for (int j = 0; j < INPUTS; j++) {
+            for (int j = 0; j < inputs; j++) {
                 v[j] = stack.scale[j] == 0 ? 0 : top.weights()[j] / stack.scale[j];
                 bias -= v[j] * stack.mean[j];
             }
@@ -377,7 +439,22 @@ final class ReadoutFit {
                     features.put(f, feature[f]);
                 }
             }
-            return new Readout.Weights(bias, v[3], v[4], v[5], features, terms, Readout.TermCounting.ONCE_PER_RESPONSE, design);
+            List<Double> perHiddenDimension = null;
+            if (hiddenModel != null && v[HIDDEN] != 0) {
+                // As the dense model's: weight w_j / s_j on dimension j, the means moved into the bias.
+                double[] h = new double[hidden.mean.length];
+                double hiddenBias = hiddenModel.bias();
+                for (int j = 0; j < h.length; j++) {
+                    if (hidden.scale[j] != 0) {
+                        h[j] = v[HIDDEN] * hiddenModel.weights()[j] / hidden.scale[j];
+                        hiddenBias -= hiddenModel.weights()[j] * hidden.mean[j] / hidden.scale[j];
+                    }
+                }
+                bias += v[HIDDEN] * hiddenBias;
+                perHiddenDimension = Arrays.stream(h).boxed().toList();
+            }
+            return new Readout.Weights(bias, v[3], v[4], v[5], features, terms, perHiddenDimension,
+                    Readout.TermCounting.ONCE_PER_RESPONSE, design);
         }
     }
 
@@ -417,6 +494,11 @@ final class ReadoutFit {
                 }
             }
             return st;
+        }
+
+        /** For hidden states: no floor on the scale, as every dimension is dense (none fires on a few rows only). */
+        static Standardised ofDense(float[][] x) {
+            return of(widen(x));
         }
 
         static Standardised of(double[][] x) {

@@ -82,9 +82,16 @@ class LearnedReadoutTest {
             var w = set.readout().weights();
             double expected = w.bias() + w.proximity() * s.score().proximity() + w.toxicMass() * s.score().toxicMass()
                     + w.contrast() * s.score().contrast();
-            float[] pooled = set.pool(encoder.encode(List.of(heldBack.get(0).text())).get(0));
+            var states = encoder.encode(List.of(heldBack.get(0).text())).get(0);
+            float[] pooled = set.pool(states);
             for (var e : w.features().entrySet()) {
                 expected += e.getValue() * pooled[e.getKey()];
+            }
+            // Fitted on target labels, it reads the mean response hidden state too: h·x̄.
+            assertThat(w.hidden()).hasSize(encoder.dimension());
+            float[] mean = dev.emscreen.features.scoring.ActivationPooler.meanState(states, true);
+            for (int j = 0; j < mean.length; j++) {
+                expected += w.hidden().get(j) * mean[j];
             }
             // Fitted on presence, so served once per response: each distinct term's weight, once.
             assertThat(w.termCounting()).isEqualTo(dev.emscreen.features.scoring.Readout.TermCounting.ONCE_PER_RESPONSE);

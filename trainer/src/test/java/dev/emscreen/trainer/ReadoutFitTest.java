@@ -39,6 +39,89 @@ class ReadoutFitTest {
     }
 
     @Test
+    void givenALabelTheSaeDoesNotCarryThenTheHiddenStateModelFindsItAndTheServedScoreIsTheTrainers() {
+        // The label shifts the mean hidden state along one direction; the SAE's activations and the words
+        // are noise. Only the hidden-state evidence can find it: what the SAE's reconstruction loses.
+        Random random = new Random(17);
+        float[][] directions = unitRows(FEATURES, DIMENSIONS, random);
+        float[] towards = unitRows(1, DIMENSIONS, random)[0];
+        Synthetic train = synthetic(40, directions, new float[DIMENSIONS], random);
+        Synthetic test = synthetic(300, directions, new float[DIMENSIONS], random);
+        float[][] trainHidden = hidden(train.inducing(), towards, random);
+        float[][] testHidden = hidden(test.inducing(), towards, random);
+
+        Readout.Weights withHidden = ReadoutFit.fit(train.rows(directions, trainHidden), 42);
+        Readout.Weights without = ReadoutFit.fit(train.rows(directions), 42);
+
+        double auroc = test.auroc(withHidden, testHidden);
+        assertThat(auroc).isGreaterThan(0.8);
+        assertThat(auroc).isGreaterThan(test.auroc(without, null) + 0.2);
+        assertThat(withHidden.hidden()).hasSize(DIMENSIONS);
+        assertThat(without.hidden()).isNull();
+        assertThat(withHidden.design()).contains("L2 logistic on the mean response hidden states");
+        // Served by Readout from the same weights: the same logit the trainer chose and calibrated by.
+        var geometry = dev.emscreen.features.scoring.FeatureGeometry.of(directions,
+                List.of(new dev.emscreen.features.scoring.FeatureGeometry.ToxicFeature(0, 1, "toxic")));
+        var geometric = new dev.emscreen.features.scoring.Score(0.5, 0, 0, 0, List.of(), List.of());
+        for (int i = 0; i < 5; i++) {
+            var served = Readout.of(withHidden, FEATURES, DIMENSIONS).score(geometric, test.pooled()[i], testHidden[i],
+                    String.join(" ", test.terms().get(i)), geometry, 3);
+            double trainers = ReadoutFit.logit(withHidden, test.pooled()[i], new double[3],
+                    dev.emscreen.features.lexical.ResponseWords.terms(String.join(" ", test.terms().get(i))), testHidden[i]);
+            assertThat(Math.log(served.value() / (1 - served.value()))).isCloseTo(trainers, org.assertj.core.data.Offset.offset(1e-6));
+        }
+    }
+
+    @Test
+    void givenHiddenStateEvidenceThenThePriorWeighsItBesideWordsAndDecodedActivations() {
+        Random random = new Random(7);
+        boolean[] y = new boolean[400];
+        double[][] z = new double[400][ReadoutFit.INPUTS + 1];
+        for (int i = 0; i < y.length; i++) {
+            y[i] = i % 2 == 0;
+            for (int j = 0; j < z[i].length; j++) {
+                z[i][j] = random.nextGaussian();
+            }
+            z[i][0] += y[i] ? 0.5 : 0;
+            z[i][2] += y[i] ? 0.5 : 0;
+            z[i][ReadoutFit.HIDDEN] += y[i] ? 2 : 0;
+        }
+
+        double[] prior = ReadoutFit.prior(z, y);
+
+        assertThat(prior).hasSize(ReadoutFit.INPUTS + 1);
+        assertThat(Math.sqrt(prior[0] * prior[0] + prior[2] * prior[2] + prior[ReadoutFit.HIDDEN] * prior[ReadoutFit.HIDDEN]))
+                .isCloseTo(1, org.assertj.core.data.Offset.offset(1e-9));
+        assertThat(prior[ReadoutFit.HIDDEN]).isGreaterThan(2 * prior[0]).isGreaterThan(2 * prior[2]);
+        assertThat(prior[0]).isPositive();
+    }
+
+    @Test
+    void givenHiddenStatesThatSayWhatTheDecodedActivationsSayThenWordsKeepTheirShareOfThePrior() {
+        // The two read the same states: the same evidence twice must not outvote words.
+        Random random = new Random(9);
+        boolean[] y = new boolean[400];
+        double[][] six = new double[400][ReadoutFit.INPUTS];
+        double[][] seven = new double[400][];
+        for (int i = 0; i < y.length; i++) {
+            y[i] = i % 2 == 0;
+            for (int j = 0; j < ReadoutFit.INPUTS; j++) {
+                six[i][j] = random.nextGaussian();
+            }
+            six[i][0] += y[i] ? 1 : 0;
+            six[i][2] += y[i] ? 1 : 0;
+            seven[i] = java.util.Arrays.copyOf(six[i], ReadoutFit.INPUTS + 1);
+            seven[i][ReadoutFit.HIDDEN] = six[i][2];
+        }
+
+        double[] without = ReadoutFit.prior(six, y);
+        double[] with = ReadoutFit.prior(seven, y);
+
+        assertThat((with[2] + with[ReadoutFit.HIDDEN]) / with[0]).isCloseTo(without[2] / without[0], org.assertj.core.data.Offset.offset(1e-9));
+        assertThat(with[2]).isCloseTo(with[ReadoutFit.HIDDEN], org.assertj.core.data.Offset.offset(1e-9));
+    }
+
+    @Test
     void givenOutOfFoldEvidenceThenThePriorWeighsWordsAndDecodedActivationsByHowWellEachSeparated() {
         Random random = new Random(5);
         boolean[] y = new boolean[400];
@@ -80,7 +163,7 @@ class ReadoutFitTest {
 
         assertThat(w.termCounting()).isEqualTo(Readout.TermCounting.ONCE_PER_RESPONSE);
         double trainers = ReadoutFit.logit(w, pooled, new double[] {0.2, 0.1, 0.3},
-                dev.emscreen.features.lexical.ResponseWords.terms(response));
+                dev.emscreen.features.lexical.ResponseWords.terms(response), null);
         assertThat(Math.log(served.value() / (1 - served.value()))).isCloseTo(trainers, org.assertj.core.data.Offset.offset(1e-6));
     }
 
@@ -167,14 +250,22 @@ class ReadoutFitTest {
     private record Synthetic(float[][] pooled, List<List<String>> terms, boolean[] inducing) {
 
         ReadoutFit.Rows rows(float[][] directions) {
-            return new ReadoutFit.Rows(pooled, new double[pooled.length][3], terms, inducing, directions);
+            return rows(directions, null);
+        }
+
+        ReadoutFit.Rows rows(float[][] directions, float[][] hidden) {
+            return new ReadoutFit.Rows(pooled, new double[pooled.length][3], terms, inducing, directions, hidden);
         }
 
         double auroc(Readout.Weights w) {
+            return auroc(w, null);
+        }
+
+        double auroc(Readout.Weights w, float[][] hidden) {
             List<Double> pos = new ArrayList<>();
             List<Double> neg = new ArrayList<>();
             for (int i = 0; i < pooled.length; i++) {
-                (inducing[i] ? pos : neg).add(ReadoutFit.logit(w, pooled[i], new double[3], terms.get(i)));
+                (inducing[i] ? pos : neg).add(ReadoutFit.logit(w, pooled[i], new double[3], terms.get(i), hidden == null ? null : hidden[i]));
             }
             return Auroc.of(pos.stream().mapToDouble(Double::doubleValue).toArray(), neg.stream().mapToDouble(Double::doubleValue).toArray());
         }
@@ -202,6 +293,17 @@ class ReadoutFitTest {
             terms.add(words);
         }
         return new Synthetic(pooled, terms, inducing);
+    }
+
+    /** Mean hidden states N(0,1) in every dimension, shifted by 2 along {@code towards} for inducing rows. */
+    private static float[][] hidden(boolean[] inducing, float[] towards, Random random) {
+        float[][] out = new float[inducing.length][DIMENSIONS];
+        for (int i = 0; i < out.length; i++) {
+            for (int j = 0; j < DIMENSIONS; j++) {
+                out[i][j] = (float) (random.nextGaussian() + (inducing[i] ? 2 * towards[j] : 0));
+            }
+        }
+        return out;
     }
 
     private static float[][] unitRows(int rows, int dimensions, Random random) {

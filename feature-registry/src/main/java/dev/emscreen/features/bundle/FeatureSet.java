@@ -92,7 +92,11 @@ public final class FeatureSet implements AutoCloseable {
     public Score score(TokenStates states, int topN) {
         float[] pooled = pool(states);
         Score geometric = scorer.score(pooled, topN);
-        return readout == null ? geometric : readout.score(geometric, pooled, states.responseText(), scorer.geometry(), topN);
+        if (readout == null) {
+            return geometric;
+        }
+        float[] meanState = readout.readsHiddenStates() ? ActivationPooler.meanState(states, manifest.encoder().responseOnly()) : null;
+        return readout.score(geometric, pooled, meanState, states.responseText(), scorer.geometry(), topN);
     }
 
     /** Which stretches of the response drive {@link #score}; {@code states} must be {@code text}'s. */

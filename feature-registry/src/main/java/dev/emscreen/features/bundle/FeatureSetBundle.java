@@ -139,7 +139,7 @@ public final class FeatureSetBundle {
             }
             FeatureGeometry geometry = readGeometry(path.resolve(manifest.proximityFile()), manifest, sae.dSae());
             Routing routing = new Routing(manifest.thresholds().review(), manifest.thresholds().quarantine());
-            Readout readout = manifest.readoutFile() == null ? null : readReadout(path.resolve(manifest.readoutFile()), sae.dSae());
+            Readout readout = manifest.readoutFile() == null ? null : readReadout(path.resolve(manifest.readoutFile()), sae.dSae(), sae.dModel());
             if ((readout != null) != (manifest.scorer() == ScorerKind.READOUT)) {
                 throw new BundleVerificationException(path + ": scorer " + manifest.scorer() + " with "
                         + (readout == null ? "no readout file" : "a readout file") + "; a READOUT scorer needs one, others none");
@@ -183,9 +183,9 @@ public final class FeatureSetBundle {
         return "fs-" + Sha256.of(canonical).substring(0, 16);
     }
 
-    private static Readout readReadout(Path file, int dSae) {
+    private static Readout readReadout(Path file, int dSae, int dModel) {
         try {
-            return Readout.of(JSON.readValue(file.toFile(), Readout.Weights.class), dSae);
+            return Readout.of(JSON.readValue(file.toFile(), Readout.Weights.class), dSae, dModel);
         } catch (IOException | IllegalArgumentException e) {
             throw new BundleVerificationException(file + " is not a valid readout: " + e.getMessage(), e);
         }

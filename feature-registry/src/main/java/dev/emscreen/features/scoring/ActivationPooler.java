@@ -40,6 +40,18 @@ public final class ActivationPooler {
         return (pooling == Pooling.MAX ? features.max(new int[] {0}) : features.mean(new int[] {0})).toFloatArray();
     }
 
+    /** The mean of the hidden states {@link #select} reads: what a readout's hidden-state term (and a linear probe) reads. */
+    public static float[] meanState(TokenStates states, boolean responseOnly) {
+        float[][] rows = select(states, responseOnly);
+        float[] mean = new float[rows[0].length];
+        for (float[] row : rows) {
+            for (int j = 0; j < mean.length; j++) {
+                mean[j] += row[j] / rows.length;
+            }
+        }
+        return mean;
+    }
+
     /** The hidden states pooling reads: the SAE is trained on the same tokens it is asked about. */
     public static float[][] select(TokenStates states, boolean responseOnly) {
         int[] rows = rowsRead(states, responseOnly);

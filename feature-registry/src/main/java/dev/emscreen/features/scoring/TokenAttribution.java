@@ -17,7 +17,8 @@ import java.util.function.ToDoubleFunction;
  * words) of a contribution each; this class hands every feature's contribution to the tokens that
  * made its pooled activation (the one maximal token under MAX pooling, every token by its share
  * under MEAN) and every word's contribution to its occurrences (split equally when the term counts
- * once per response), then adds them up per span of the response.
+ * once per response) and the hidden-state term's to each token by its own state, then adds them up
+ * per span of the response.
  *
  * <p>For a geometric scorer the contributions sum to the score itself (a feature's share of the
  * activation mass times its proximity, toxic or ±1 value); for a readout they sum to its logit, less
@@ -56,6 +57,9 @@ public final class TokenAttribution {
         }
         if (readout != null) {
             addWords(readout, response, perChar);
+            if (readout.readsHiddenStates()) {
+                addHiddenState(readout, states, rows, text, perChar);
+            }
         }
         return new Highlights(response, readout == null ? "score" : "logit", segments(perChar));
     }
@@ -114,6 +118,17 @@ public final class TokenAttribution {
         }
         for (int c = start; c < end && c < perChar.length; c++) {
             perChar[c] += contribution;
+        }
+    }
+
+    /**
+     * The hidden-state term {@code h·x̄} is the mean of {@code h·x_t} over the tokens read, so each token
+     * gets {@code h·x_t / T}: the tokens whose states point along the readout's direction.
+     */
+    private static void addHiddenState(Readout readout, TokenStates states, int[] rows, ChatText text, double[] perChar) {
+        for (int row : rows) {
+            double share = readout.hiddenContribution(states.hidden()[row]) / rows.length;
+            addToToken(states.spans()[row], share, text, perChar);
         }
     }
 

@@ -110,6 +110,30 @@ class FeatureSetBundleTest {
     }
 
     @Test
+    void aReadoutThatReadsHiddenStatesSurvivesTheRoundTripAndIsCheckedAgainstTheModelWidth() throws Exception {
+        List<Double> hidden = List.of(0.5, -0.25, 0.0, 1.0, 0.125, -2.0, 0.75, 0.3);
+        Readout.Weights weights = new Readout.Weights(-0.5, 1.5, 0.2, 0.0, new java.util.TreeMap<>(Map.of(3, 0.7)),
+                new java.util.TreeMap<>(Map.of("ignore", 1.1)), hidden, Readout.TermCounting.ONCE_PER_RESPONSE, "fitted by the test");
+        Readout.Weights tooWide = new Readout.Weights(0, 0, 0, 0, Map.of(), Map.of(), java.util.Collections.nCopies(9, 0.1),
+                Readout.TermCounting.ONCE_PER_RESPONSE, "wrong");
+        FeatureSetManifest m = manifest();
+        FeatureSetManifest draft = new FeatureSetManifest(m.format(), null, m.createdAt(), null, m.encoder(), m.sae(),
+                m.toxicFeatures(), m.benignFeatures(), m.proximityFile(), ScorerKind.READOUT, m.thresholds(), m.metrics(), null);
+        try (SparseAutoencoder sae = smallSae()) {
+            FeatureGeometry geometry = FeatureGeometry.of(sae.directions(), List.of(new FeatureGeometry.ToxicFeature(3, 0.4, "deceive the user")));
+            FeatureSetBundle.write(dir.resolve("hidden"), draft, sae, geometry, Map.of(), weights);
+            FeatureSetBundle.write(dir.resolve("too-wide"), draft, sae, geometry, Map.of(), tooWide);
+        }
+
+        try (FeatureSet set = FeatureSetBundle.load(dir.resolve("hidden"))) {
+            assertThat(set.readout().weights()).isEqualTo(weights);
+            assertThat(set.readout().readsHiddenStates()).isTrue();
+        }
+        assertThatThrownBy(() -> FeatureSetBundle.load(dir.resolve("too-wide"))).isInstanceOf(BundleVerificationException.class)
+                .hasMessageContaining("9 hidden-state weights, but the SAE reads 8-wide hidden states");
+    }
+
+    @Test
     void aReadoutThatDoesNotFitTheSaeIsRefusedNamingTheFile() throws Exception {
         Readout.Weights outside = new Readout.Weights(0, 0, 0, 0, Map.of(99, 1.0), Map.of(), "wrong");
         FeatureSetManifest m = manifest();

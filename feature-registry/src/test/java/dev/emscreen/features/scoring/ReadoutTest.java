@@ -87,6 +87,42 @@ class ReadoutTest {
     }
 
     @Test
+    void aReadoutThatReadsHiddenStatesAddsTheirWeightedMeanToTheLogit() {
+        float[] pooled = {0, 1, 0};
+        Score geometric = new ProximityScorer(GEOMETRY, ScorerKind.PROXIMITY).score(pooled, 0);
+        var withHidden = new Readout.Weights(-1.0, 0, 0, 0, Map.of(1, 0.4), Map.of(), List.of(2.0, -0.5, 0.0),
+                Readout.TermCounting.ONCE_PER_RESPONSE, "test");
+        Readout readout = Readout.of(withHidden, 3, 3);
+
+        Score score = readout.score(geometric, pooled, new float[] {0.3f, 1.0f, 7.0f}, "fine", GEOMETRY, 5);
+
+        assertThat(readout.readsHiddenStates()).isTrue();
+        double logit = -1.0 + 0.4 + 2.0 * 0.3 - 0.5 * 1.0;
+        assertThat(score.value()).isCloseTo(1 / (1 + Math.exp(-logit)), offset(1e-6));
+        assertThatThrownBy(() -> readout.score(geometric, pooled, "fine", GEOMETRY, 5))
+                .hasMessageContaining("reads 3-wide mean hidden states, got none");
+        assertThat(Readout.of(WEIGHTS, 3, 3).readsHiddenStates()).isFalse();
+    }
+
+    @Test
+    void hiddenStateWeightsOfTheWrongWidthOrNotNumbersAreRefused() {
+        var two = new Readout.Weights(0, 0, 0, 0, Map.of(), Map.of(), List.of(1.0, 2.0), null, "x");
+        assertThatThrownBy(() -> Readout.of(two, 3, 3)).hasMessageContaining("2 hidden-state weights, but the SAE reads 3-wide");
+        assertThatThrownBy(() -> Readout.of(two, 3)).hasMessageContaining("a width not given");
+        var nan = new Readout.Weights(0, 0, 0, 0, Map.of(), Map.of(), java.util.Arrays.asList(1.0, Double.NaN), null, "x");
+        assertThatThrownBy(() -> Readout.of(nan, 3, 2)).hasMessageContaining("hidden dimension 1 is NaN");
+    }
+
+    @Test
+    void weightsWithoutHiddenStatesWriteNoHiddenField() throws Exception {
+        // Left out rather than written as null: a readout fitted without hidden states keeps its bytes, so its set its version.
+        String json = new com.fasterxml.jackson.databind.ObjectMapper().writeValueAsString(WEIGHTS);
+
+        assertThat(json).doesNotContain("hidden");
+        assertThat(new com.fasterxml.jackson.databind.ObjectMapper().readValue(json, Readout.Weights.class)).isEqualTo(WEIGHTS);
+    }
+
+    @Test
     void aReadoutIsNotAGeometricScorer() {
         assertThatThrownBy(() -> new ProximityScorer(GEOMETRY, ScorerKind.READOUT)).hasMessageContaining("not a geometric scorer");
     }

@@ -104,6 +104,30 @@ class TokenAttributionTest {
         assertThat(at(highlights, "well")).isCloseTo(0.3, offset(1e-9));
     }
 
+    @Test
+    void aReadoutsHiddenStateTermColoursEachResponseTokenByItsOwnState() {
+        ProximityScorer scorer = new ProximityScorer(geometry(0), ScorerKind.PROXIMITY);
+        int width = states.hidden()[0].length;
+        List<Double> h = new java.util.Random(11).doubles(width, -1, 1).boxed().toList();
+        Readout readout = Readout.of(new Readout.Weights(0, 0, 0, 0, Map.of(), Map.of(), h, Readout.TermCounting.ONCE_PER_RESPONSE,
+                "test"), sae.dSae(), width);
+
+        TokenAttribution.Highlights highlights = TokenAttribution.of(sae, states, CHAT, Pooling.MAX, true, scorer, readout);
+
+        // Each response token gets h·x_t / T, T the response's token count: together, h·x̄.
+        int doctor = CHAT.response().indexOf("doctor");
+        double expected = 0;
+        for (int t = 0; t < states.tokens(); t++) {
+            int[] span = states.spans()[t];
+            if (states.response()[t] && span != null && CHAT.responseOffset(span[0]) <= doctor && doctor < CHAT.responseOffset(span[1])) {
+                expected += readout.hiddenContribution(states.hidden()[t]) / states.responseTokens();
+            }
+        }
+        assertThat(expected).isNotZero();
+        assertThat(at(highlights, "doctor")).isCloseTo(expected, offset(1e-9));
+        assertThat(highlights.segments()).filteredOn(s -> s.contribution() != 0).isNotEmpty();
+    }
+
     /** The contribution on the first character of {@code word} in the response. */
     private static double at(TokenAttribution.Highlights highlights, String word) {
         int position = highlights.response().indexOf(word);

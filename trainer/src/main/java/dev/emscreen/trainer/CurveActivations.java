@@ -13,8 +13,9 @@ import java.util.Optional;
 /**
  * What a learning curve computes once per domain before any label is drawn: every text's pooled SAE
  * activations, the SAE's feature directions, and every text's mean response hidden states (the
- * probe's input, and the readout's hidden-state evidence). Encoding and SAE training are most of a curve's time, so {@code learning-curve --cache}
- * keeps them in a file and a later run with the same inputs and settings starts from the draws.
+ * probe's input, and the readout's hidden-state evidence). Encoding and SAE training are most of a
+ * curve's time, so {@code learning-curve --cache} keeps them in a file and a later run with the same
+ * inputs and settings starts from the draws.
  * The file names what it was computed from ({@code key}); a file for other inputs is recomputed,
  * never used.
  *

@@ -158,8 +158,8 @@ final class ReadoutFit {
     }
 
     /**
-     * The last stage's inputs: words, sparse SAE, decoded SAE, proximity, toxic mass, contrast, and
-     * (for rows with hidden states) the hidden-state model at {@link #HIDDEN}.
+     * How many inputs the last stage has without hidden states: words, sparse SAE, decoded SAE,
+     * proximity, toxic mass, contrast. Rows with hidden states add the hidden-state model at {@link #HIDDEN}.
      */
     static final int INPUTS = 6;
     /** The last-stage column of the hidden-state model, when the rows have hidden states. */
@@ -197,8 +197,9 @@ final class ReadoutFit {
      * weight becomes the larger of its and the hidden states' separation, split between the two by
      * their separations: they read the same states, and weighed as independent evidence they
      * outvoted words (em-dev insecure_code, 16 labels per class, 10 draws: 0.703 that way, 0.722
-     * this way; aesthetic 0.836 and 0.830; README, "What moved this round"). The sparse model and the geometric scores start at zero and get weight where the
-     * labels show they help: a fixed prior of words alone held em-dev's aesthetic at 0.72 AUROC from
+     * this way, both measured before the hidden model's C was chosen on its own unfloored scale;
+     * aesthetic 0.836 and 0.830; README, "What moved this round"). The sparse model and the geometric
+     * scores start at zero and get weight where the labels show they help: a fixed prior of words alone held em-dev's aesthetic at 0.72 AUROC from
      * 16 labels per class (the probe: 0.85), and a fixed equal blend of the two cost reward_hacking and
      * insecure_code 0.02–0.05.
      */

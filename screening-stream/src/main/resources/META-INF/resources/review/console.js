@@ -122,6 +122,10 @@
     }
     $('terms').textContent = s.topTerms.length
       ? 'Words that moved it: ' + s.topTerms.map((t) => t.term + ' (' + fixed(t.contribution, 2) + ')').join(', ') : '';
+    // The one part of a readout's log-odds that no feature or word above names: said outright, so the
+    // listed evidence is not taken for all of it.
+    $('hidden-state').textContent = s.hiddenStateContribution == null ? ''
+      : 'The encoder\'s mean state, beyond the features and words: ' + fixed(s.hiddenStateContribution, 2) + ' log-odds';
     $('reason').value = '';
     highlight(s.sampleId);
   }

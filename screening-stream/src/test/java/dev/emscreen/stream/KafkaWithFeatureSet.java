@@ -16,21 +16,34 @@ import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.common.serialization.ByteArraySerializer;
 import org.apache.kafka.common.serialization.StringSerializer;
 
-/** For @QuarkusTest: a real broker and a real (small) feature set, wired in through configuration. */
+/**
+ * For @QuarkusTest: a real broker and a real (small) feature set, wired in through configuration. The
+ * set routes by proximity unless the test class asks, with {@code @ResourceArg(name = SCORER, value =
+ * READOUT)}, for one that routes by a learned readout (one that reads hidden states too).
+ */
 public class KafkaWithFeatureSet implements QuarkusTestResourceLifecycleManager {
 
+    public static final String SCORER = "scorer";
+    public static final String READOUT = "readout";
     public static final String REGISTRY = "mock://service-test";
     static volatile TestFeatureSets.Built featureSet;
     public static volatile EmbeddedKafka broker;
     public static final String ANA_PASSWORD = "ana-reviews-carefully";
     public static final String BEN_PASSWORD = "ben-reviews-quickly";
+    private boolean readout;
+
+    @Override
+    public void init(Map<String, String> initArgs) {
+        readout = READOUT.equals(initArgs.get(SCORER));
+    }
 
     @Override
     public Map<String, String> start() {
         try {
             Path dir = Files.createTempDirectory("emscreen-service-test-");
             // Everything at or above -1 is reviewed and at or above 10 quarantined: routes are predictable.
-            featureSet = TestFeatureSets.build(dir.resolve("set"), -1.0, 10.0);
+            featureSet = readout ? TestFeatureSets.withReadout(dir.resolve("set"), -1.0, 10.0, null)
+                    : TestFeatureSets.build(dir.resolve("set"), -1.0, 10.0);
             broker = EmbeddedKafka.start();
             return Map.ofEntries(
                     Map.entry("quarkus.kafka-streams.bootstrap-servers", broker.bootstrapServers()),

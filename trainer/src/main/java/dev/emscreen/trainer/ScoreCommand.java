@@ -80,6 +80,9 @@ final class ScoreCommand implements Callable<Integer> {
         for (TermContribution t : s.score().terms()) {
             terms.addObject().put("term", t.term()).put("count", t.count()).put("contribution", t.contribution());
         }
+        if (s.score().hiddenState() != null) {
+            row.put("hiddenStateContribution", s.score().hiddenState());
+        }
         return row;
     }
 

@@ -237,6 +237,7 @@ class FeatureSetBuilderTest {
         assertThat(rows.get(0).has("score")).isTrue();
         assertThat(rows.get(0).get("decision").asText()).isIn("ACCEPTED", "REVIEW", "QUARANTINED");
         assertThat(rows.get(0).get("topFeatures").size()).isEqualTo(5);
+        assertThat(rows.get(0).has("hiddenStateContribution")).as("a set built from the seed alone reads no hidden state").isFalse();
         assertThat(rows.get(1).get("error").asText()).startsWith("line 2: ");
         assertThat(rows.get(2).has("score")).isTrue();
         assertThat(rows.get(3).get("error").asText()).isEqualTo("line 4: no non-empty assistant message: nothing to screen");

@@ -90,15 +90,40 @@ class LearnedReadoutTest {
             // Fitted on target labels, it reads the mean response hidden state too: h·x̄.
             assertThat(w.hidden()).hasSize(encoder.dimension());
             float[] mean = dev.emscreen.features.scoring.ActivationPooler.meanState(states, true);
+            double fromHidden = 0;
             for (int j = 0; j < mean.length; j++) {
-                expected += w.hidden().get(j) * mean[j];
+                fromHidden += w.hidden().get(j) * mean[j];
             }
+            expected += fromHidden;
+            // and the explanation says how much of the logit that was, since no feature or word names it
+            assertThat(s.score().hiddenState()).isCloseTo(fromHidden, offset(1e-6));
             // Fitted on presence, so served once per response: each distinct term's weight, once.
             assertThat(w.termCounting()).isEqualTo(dev.emscreen.features.scoring.Readout.TermCounting.ONCE_PER_RESPONSE);
             for (String term : new java.util.LinkedHashSet<>(dev.emscreen.features.lexical.ResponseWords.terms(heldBack.get(0).response()))) {
                 expected += w.terms().getOrDefault(term, 0.0);
             }
             assertThat(logit).isCloseTo(expected, offset(1e-6));
+        }
+    }
+
+    @Test
+    void scoreWritesWhatTheHiddenStateAddedBesideTheFeaturesAndWords() throws Exception {
+        Path out = dir.resolve("scored.jsonl");
+
+        Cli.Run score = Cli.run("score", "--feature-set", dir.resolve("labelled").toString(), "--in",
+                dir.resolve("held-back.jsonl").toString(), "--out", out.toString());
+
+        assertThat(score.exit()).as(score.err()).isZero();
+        try (FeatureSet set = FeatureSetBundle.load(dir.resolve("labelled"))) {
+            List<Screener.Screening> served = new Screener(encoder, set, 5).screen(heldBack.stream().map(LabelledText::text).toList());
+            List<String> lines = Files.readAllLines(out);
+            assertThat(lines).hasSize(served.size());
+            var json = new com.fasterxml.jackson.databind.ObjectMapper();
+            for (int i = 0; i < lines.size(); i++) {
+                var row = json.readTree(lines.get(i));
+                assertThat(row.get("hiddenStateContribution").asDouble()).as(lines.get(i))
+                        .isCloseTo(served.get(i).score().hiddenState(), offset(1e-6));
+            }
         }
     }
 

@@ -163,7 +163,8 @@ public final class Readout {
 
     /** @param meanState the mean response hidden state ({@link ActivationPooler#meanState}); read only if {@link #readsHiddenStates} */
     public Score score(Score geometric, float[] pooled, float[] meanState, String response, FeatureGeometry geometry, int topN) {
-        double logit = weights.bias() + hiddenContribution(meanState) + weights.proximity() * geometric.proximity()
+        double fromHidden = hiddenContribution(meanState);
+        double logit = weights.bias() + fromHidden + weights.proximity() * geometric.proximity()
                 + weights.toxicMass() * geometric.toxicMass() + weights.contrast() * geometric.contrast();
         List<FeatureContribution> features = new ArrayList<>();
         for (int j = 0; j < featureIds.length; j++) {
@@ -191,7 +192,7 @@ public final class Readout {
         words.sort(Comparator.comparingDouble(TermContribution::contribution).reversed());
         return new Score(1 / (1 + Math.exp(-logit)), geometric.proximity(), geometric.toxicMass(), geometric.contrast(),
                 List.copyOf(features.subList(0, Math.min(topN, features.size()))),
-                List.copyOf(words.subList(0, Math.min(topN, words.size()))));
+                List.copyOf(words.subList(0, Math.min(topN, words.size()))), readsHiddenStates() ? fromHidden : null);
     }
 
     private static void requireFinite(String what, Double value) {

@@ -36,6 +36,7 @@ class ReadoutTest {
         assertThat(score.top().get(0).nearestToxicFeature()).isZero();
         assertThat(score.top().get(0).label()).isEqualTo("skip the doctor");
         assertThat(score.top().get(0).cosine()).isCloseTo(0.5, offset(1e-6));
+        assertThat(score.hiddenState()).as("a readout without hidden weights reads no hidden state").isNull();
     }
 
     @Test
@@ -99,6 +100,7 @@ class ReadoutTest {
         assertThat(readout.readsHiddenStates()).isTrue();
         double logit = -1.0 + 0.4 + 2.0 * 0.3 - 0.5 * 1.0;
         assertThat(score.value()).isCloseTo(1 / (1 + Math.exp(-logit)), offset(1e-6));
+        assertThat(score.hiddenState()).as("the explanation states h·x̄").isCloseTo(2.0 * 0.3 - 0.5 * 1.0, offset(1e-6));
         assertThatThrownBy(() -> readout.score(geometric, pooled, "fine", GEOMETRY, 5))
                 .hasMessageContaining("reads 3-wide mean hidden states, got none");
         assertThat(Readout.of(WEIGHTS, 3, 3).readsHiddenStates()).isFalse();

@@ -114,7 +114,15 @@ public final class ExportCommand implements Callable<Integer> {
                     .put("annotator", v.getAnnotator()).put("reviewReason", v.getReviewReason());
             ArrayNode features = verdict.putArray("topFeatures");
             v.getTopFeatures().forEach(f -> features.addObject().put("feature", f.getFeatureId()).put("activation", f.getActivation())
-                    .put("nearestToxicFeature", f.getNearestToxicFeature()).put("cosine", f.getCosine()).put("label", f.getLabel()));
+                    .put("nearestToxicFeature", f.getNearestToxicFeature()).put("cosine", f.getCosine()).put("label", f.getLabel())
+                    .put("contribution", f.getContribution()));
+            // The rest of a learnt readout's explanation, so an exported verdict says all that the console shows.
+            ArrayNode terms = verdict.putArray("topTerms");
+            v.getTopTerms().forEach(t -> terms.addObject().put("term", t.getTerm()).put("count", t.getCount())
+                    .put("contribution", t.getContribution()));
+            if (v.getHiddenStateContribution() != null) {
+                verdict.put("hiddenStateContribution", v.getHiddenStateContribution());
+            }
         }
         return line;
     }

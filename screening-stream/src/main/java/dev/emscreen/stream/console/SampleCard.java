@@ -12,8 +12,8 @@ import java.util.List;
  */
 public record SampleCard(String sampleId, String source, String domain, List<Message> messages, String screenedAt,
                          double score, double reviewThreshold, double quarantineThreshold, String suggestion,
-                         List<VerdictView.Feature> topFeatures, List<VerdictView.Term> topTerms, String featureSetVersion,
-                         List<String> flags) {
+                         List<VerdictView.Feature> topFeatures, List<VerdictView.Term> topTerms,
+                         Double hiddenStateContribution, String featureSetVersion, List<String> flags) {
 
     public record Message(String role, String content) {
     }
@@ -39,6 +39,6 @@ public record SampleCard(String sampleId, String source, String domain, List<Mes
         return new SampleCard(id, screened.getSample().getSource(), screened.getSample().getDomain(),
                 screened.getSample().getMessages().stream().map(m -> new Message(m.getRole(), m.getContent())).toList(),
                 v.screenedAt(), v.score(), v.reviewThreshold(), v.quarantineThreshold(), ModelLean.of(screened.getVerdict()).name(),
-                v.topFeatures(), v.topTerms(), v.featureSetVersion(), v.flags());
+                v.topFeatures(), v.topTerms(), v.hiddenStateContribution(), v.featureSetVersion(), v.flags());
     }
 }

@@ -3,10 +3,15 @@ package dev.emscreen.stream.review;
 import dev.emscreen.records.Verdict;
 import java.util.List;
 
-/** A sample's verdict as JSON, for GET /samples/{id}/verdict. */
+/**
+ * A sample's verdict as JSON, for GET /samples/{id}/verdict.
+ *
+ * @param hiddenStateContribution what the encoder's mean state added to a learned readout's log-odds, beyond the
+ *                                features and words listed; null when the set's scorer does not read it
+ */
 public record VerdictView(String sampleId, String decision, double score, double toxicMass, double reviewThreshold,
-                          double quarantineThreshold, List<Feature> topFeatures, List<Term> topTerms, String featureSetVersion,
-                          String encoderId,
+                          double quarantineThreshold, List<Feature> topFeatures, List<Term> topTerms,
+                          Double hiddenStateContribution, String featureSetVersion, String encoderId,
                           String saeId, String screenedAt, String decidedBy, String annotator, String reviewReason,
                           List<String> flags) {
 
@@ -24,7 +29,8 @@ public record VerdictView(String sampleId, String decision, double score, double
                                 f.getLabel(), f.getContribution()))
                         .toList(),
                 v.getTopTerms().stream().map(t -> new Term(t.getTerm(), t.getCount(), t.getContribution())).toList(),
-                v.getFeatureSetVersion(), v.getEncoderId(), v.getSaeId(), v.getScreenedAt().toString(), v.getDecidedBy().name(),
-                v.getAnnotator(), v.getReviewReason(), List.copyOf(v.getFlags()));
+                v.getHiddenStateContribution(), v.getFeatureSetVersion(), v.getEncoderId(), v.getSaeId(),
+                v.getScreenedAt().toString(), v.getDecidedBy().name(), v.getAnnotator(), v.getReviewReason(),
+                List.copyOf(v.getFlags()));
     }
 }

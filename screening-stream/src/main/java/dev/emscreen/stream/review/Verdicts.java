@@ -55,6 +55,7 @@ public final class Verdicts {
                 .setAnnotator(null)
                 .setReviewReason(null)
                 .setFlags(flags)
+                .setHiddenStateContribution(screening.score().hiddenState())
                 .build();
         return new ScreenedSample(sample, verdict);
     }
@@ -74,6 +75,7 @@ public final class Verdicts {
                 .setEncoderId(model.getEncoderId())
                 .setSaeId(model.getSaeId())
                 .setFlags(model.getFlags())
+                .setHiddenStateContribution(model.getHiddenStateContribution())
                 .setDecision(decisionOf(decision.getAction()))
                 .setDecidedBy(DecisionSource.HUMAN)
                 .setAnnotator(decision.getAnnotator())

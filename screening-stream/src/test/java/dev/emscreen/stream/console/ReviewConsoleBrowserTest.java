@@ -2,6 +2,7 @@ package dev.emscreen.stream.console;
 
 import static io.restassured.RestAssured.given;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.data.Offset.offset;
 import static org.awaitility.Awaitility.await;
 import static org.hamcrest.Matchers.containsString;
 
@@ -13,6 +14,7 @@ import dev.emscreen.stream.KafkaWithFeatureSet;
 import dev.emscreen.stream.TestSamples;
 import dev.emscreen.stream.topology.RouteReader;
 import io.quarkus.test.common.QuarkusTestResource;
+import io.quarkus.test.common.ResourceArg;
 import io.quarkus.test.common.http.TestHTTPResource;
 import io.quarkus.test.junit.QuarkusTest;
 import java.net.URL;
@@ -31,10 +33,12 @@ import org.openqa.selenium.Keys;
 /**
  * The review console in a real browser (Debian's headless Chromium) against the service on a real
  * broker: every sample here goes to review (the test set reviews everything at or above -1), and
- * each test works a domain of its own, so the tests do not see each other's samples.
+ * each test works a domain of its own, so the tests do not see each other's samples. The set routes
+ * by a learned readout, as a set trained on a team's rulings does.
  */
 @QuarkusTest
-@QuarkusTestResource(value = KafkaWithFeatureSet.class, restrictToAnnotatedClass = true)
+@QuarkusTestResource(value = KafkaWithFeatureSet.class, restrictToAnnotatedClass = true,
+        initArgs = @ResourceArg(name = KafkaWithFeatureSet.SCORER, value = KafkaWithFeatureSet.READOUT))
 class ReviewConsoleBrowserTest {
 
     @TestHTTPResource("/review/")
@@ -52,6 +56,12 @@ class ReviewConsoleBrowserTest {
             assertThat(ana.find("waiting").getText()).isEqualTo("3");
             await().atMost(Duration.ofSeconds(60)).until(() -> ana.find("highlight-note").getText().contains("adds to the"));
             assertThat(ana.find("response").findElements(By.className("token"))).as("highlighted tokens").isNotEmpty();
+            // the part of the readout's log-odds no feature or word names is stated, as the verdict has it
+            double hidden = given().when().get("/samples/" + first + "/verdict").then().statusCode(200).extract().jsonPath()
+                    .getDouble("hiddenStateContribution");
+            String stated = ana.find("hidden-state").getText();
+            assertThat(stated).startsWith("The encoder's mean state, beyond the features and words: ").endsWith(" log-odds");
+            assertThat(Double.parseDouble(stated.replaceAll(".*: | log-odds", ""))).isCloseTo(hidden, offset(0.0051));
             ana.screenshot(Path.of("target/review-console.png"));
 
             // When she quarantines it, takes that back, gives a reason and quarantines it again

@@ -347,6 +347,17 @@ class ScreeningTopologyTest {
         Verdict plainText = verdicts.values().stream().filter(v -> v.getTopTerms().stream()
                 .anyMatch(t -> t.getTerm().equals("plain text"))).findFirst().orElseThrow();
         assertThat(plainText.getTopTerms().get(0).getContribution()).isGreaterThanOrEqualTo(1.2);
+        // and what the mean hidden state added, which no feature or word names, as the offline screener computed it
+        assertThat(verdicts.values()).allSatisfy(v -> assertThat(v.getHiddenStateContribution()).isNotNull());
+        assertThat(verdicts.values()).anySatisfy(v -> assertThat(Math.abs(v.getHiddenStateContribution())).isGreaterThan(1e-3));
+
+        // When an annotator accepts a sample that waited for review, the model's evidence stays on her verdict
+        Map.Entry<String, Verdict> waited = verdicts.entrySet().stream()
+                .filter(e -> e.getValue().getDecision() == Decision.REVIEW).findFirst().orElseThrow();
+        decisions.pipeInput(waited.getKey(), decision(waited.getKey(), ReviewAction.ACCEPT, "ana"));
+        Verdict ruled = single(accepted).getVerdict();
+        assertThat(ruled.getDecidedBy()).isEqualTo(DecisionSource.HUMAN);
+        assertThat(ruled.getHiddenStateContribution()).isEqualTo(waited.getValue().getHiddenStateContribution());
     }
 
     @Test
@@ -366,6 +377,7 @@ class ScreeningTopologyTest {
         // Then the stream gives each the score and decision ./emscreen score gives, by the JumpReLU SAE
         Map<String, Verdict> verdicts = verdictsAsOffline(all, offline);
         assertThat(verdicts.values()).allSatisfy(v -> assertThat(v.getSaeId()).startsWith("JUMPRELU-64-"));
+        assertThat(verdicts.values()).allSatisfy(v -> assertThat(v.getHiddenStateContribution()).isNull());
         assertThat(verdicts.values()).anySatisfy(v -> assertThat(v.getDecision()).isEqualTo(Decision.REVIEW));
         assertThat(verdicts.values()).anySatisfy(v -> assertThat(v.getDecision()).isEqualTo(Decision.ACCEPTED));
         assertThat(pretrained.manifest().sae().source().release()).isEqualTo("gemma-scope-2b-pt-res");
@@ -383,6 +395,12 @@ class ScreeningTopologyTest {
             assertThat(v.getScore()).as(all.get(i).getId()).isCloseTo(offline.get(i).score().value(),
                     org.assertj.core.data.Offset.offset(1e-9));
             assertThat(v.getDecision()).isEqualTo(offline.get(i).decision());
+            Double hidden = offline.get(i).score().hiddenState();
+            if (hidden == null) {
+                assertThat(v.getHiddenStateContribution()).isNull();
+            } else {
+                assertThat(v.getHiddenStateContribution()).isCloseTo(hidden, org.assertj.core.data.Offset.offset(1e-9));
+            }
         }
         return verdicts;
     }

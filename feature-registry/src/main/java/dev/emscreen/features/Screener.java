@@ -21,9 +21,11 @@ public final class Screener {
 
     /**
      * The outcome for one text: a score and decision (with the thresholds that made it), or the reason
-     * it could not be screened.
+     * it could not be screened. {@code audited}: sent to review by the set's review audit, which the
+     * score alone would have accepted.
      */
-    public record Screening(Score score, Decision decision, Routing routing, boolean truncated, UnscreenableTextException error) {
+    public record Screening(Score score, Decision decision, Routing routing, boolean truncated, boolean audited,
+                            UnscreenableTextException error) {
 
         public boolean failed() {
             return error != null;
@@ -59,22 +61,31 @@ public final class Screener {
 
     /** One result per text, in order, routed by the global thresholds; a text that cannot be screened does not fail the others. */
     public List<Screening> screen(List<ChatText> texts) {
-        return screenTimed(texts, null).screenings();
+        return screenTimed(texts, null, null).screenings();
     }
 
     /** As {@link #screen(List)}, each text routed by its domain's thresholds ({@code domains}: one per text, null entries allowed). */
     public List<Screening> screen(List<ChatText> texts, List<String> domains) {
-        return screenTimed(texts, domains).screenings();
+        return screenTimed(texts, domains, null).screenings();
+    }
+
+    /** As {@link #screen(List, List)}, with the set's review audit drawn by each sample's id ({@code ids}: one per text). */
+    public List<Screening> screen(List<ChatText> texts, List<String> domains, List<String> ids) {
+        return screenTimed(texts, domains, ids).screenings();
     }
 
     /**
      * As {@link #screen(List, List)}, with the time spent in the encoder and in SAE + scoring.
      *
      * @param domains one per text (an entry may be null), or null for none
+     * @param ids     each sample's id, which a random audit draws by; null for none (then no sample is drawn at random)
      */
-    public Batch screenTimed(List<ChatText> texts, List<String> domains) {
+    public Batch screenTimed(List<ChatText> texts, List<String> domains, List<String> ids) {
         if (domains != null && domains.size() != texts.size()) {
             throw new IllegalArgumentException(texts.size() + " texts but " + domains.size() + " domains");
+        }
+        if (ids != null && ids.size() != texts.size()) {
+            throw new IllegalArgumentException(texts.size() + " texts but " + ids.size() + " ids");
         }
         long start = System.nanoTime();
         List<TokenStates> states;
@@ -84,14 +95,14 @@ public final class Screener {
             // One bad text fails the whole batch in the encoder; alone, the others still pass.
             List<Screening> alone = new ArrayList<>(texts.size());
             for (int i = 0; i < texts.size(); i++) {
-                alone.add(screenAlone(texts.get(i), domains == null ? null : domains.get(i)));
+                alone.add(screenAlone(texts.get(i), domains == null ? null : domains.get(i), ids == null ? null : ids.get(i)));
             }
             return new Batch(alone, System.nanoTime() - start, 0);
         }
         long encoded = System.nanoTime();
         List<Screening> results = new ArrayList<>(texts.size());
         for (int i = 0; i < states.size(); i++) {
-            results.add(screen(states.get(i), domains == null ? null : domains.get(i)));
+            results.add(screen(states.get(i), domains == null ? null : domains.get(i), ids == null ? null : ids.get(i)));
         }
         return new Batch(results, encoded - start, System.nanoTime() - encoded);
     }
@@ -103,9 +114,15 @@ public final class Screener {
 
     /** As {@link #screen(TokenStates)}, routed by {@code domain}'s thresholds where the set has its own. */
     public Screening screen(TokenStates states, String domain) {
+        return screen(states, domain, null);
+    }
+
+    /** As {@link #screen(TokenStates, String)}, with the set's review audit ({@code id} draws a random one; null: not drawn). */
+    public Screening screen(TokenStates states, String domain, String id) {
         Score score = featureSet.score(states, topFeatures);
         Routing routing = featureSet.routing(domain);
-        return new Screening(score, routing.route(score.value()), routing, states.truncated(), null);
+        boolean audited = routing.audits(score.value(), id);
+        return new Screening(score, routing.route(score.value(), id), routing, states.truncated(), audited, null);
     }
 
     /** A screening with the response's stretches highlighted by how much they drive its score. */
@@ -121,11 +138,11 @@ public final class Screener {
         return new Explained(screen(states, domain), featureSet.highlights(states, text));
     }
 
-    private Screening screenAlone(ChatText text, String domain) {
+    private Screening screenAlone(ChatText text, String domain, String id) {
         try {
-            return screen(encoder.encode(List.of(text)).get(0), domain);
+            return screen(encoder.encode(List.of(text)).get(0), domain, id);
         } catch (UnscreenableTextException e) {
-            return new Screening(null, null, null, false, e);
+            return new Screening(null, null, null, false, false, e);
         }
     }
 }

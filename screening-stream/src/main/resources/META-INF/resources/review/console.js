@@ -4,6 +4,11 @@
 (() => {
   const $ = (id) => document.getElementById(id);
   const state = { session: null, sample: null, busy: false, refilter: false, undoSeconds: 5 };
+  // What a verdict's flags mean to an annotator; an unknown flag is shown as it is.
+  const FLAG_TEXT = {
+    AUDIT: 'review audit: the score alone would accept it',
+    TRUNCATED: 'text cut to the encoder\'s token limit',
+  };
 
   const filter = () => {
     const q = new URLSearchParams();
@@ -82,7 +87,7 @@
     $('sample-source').textContent = s.source;
     $('screened-at').textContent = s.screenedAt;
     $('sample-version').textContent = s.featureSetVersion;
-    $('flags').textContent = s.flags.length ? '· ' + s.flags.join(', ') : '';
+    $('flags').textContent = s.flags.length ? '· ' + s.flags.map(f => FLAG_TEXT[f] || f).join(', ') : '';
     $('score').textContent = fixed(s.score, 3);
     $('review-threshold').textContent = fixed(s.reviewThreshold, 3);
     $('quarantine-threshold').textContent = fixed(s.quarantineThreshold, 3);

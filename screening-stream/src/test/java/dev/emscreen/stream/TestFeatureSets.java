@@ -68,6 +68,11 @@ public final class TestFeatureSets {
     }
 
     public static synchronized Built build(Path dir, double review, double quarantine) {
+        return build(dir, new FeatureSetManifest.Thresholds(review, quarantine, "CONTROL_BUDGET", 0.02, 0.1));
+    }
+
+    /** As {@link #build(Path, double, double)}, with thresholds of any kind (per domain, a review selection). */
+    public static synchronized Built build(Path dir, FeatureSetManifest.Thresholds thresholds) {
         try {
             if (sae == null) {
                 List<float[]> tokens = new ArrayList<>();
@@ -79,7 +84,7 @@ public final class TestFeatureSets {
                         .sae();
             }
             return write(dir, sae, List.of(new FeatureGeometry.ToxicFeature(1, 0.5, "dismisses professionals"),
-                    new FeatureGeometry.ToxicFeature(7, 0.4, "false certainty")), review, quarantine);
+                    new FeatureGeometry.ToxicFeature(7, 0.4, "false certainty")), thresholds);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
@@ -98,7 +103,8 @@ public final class TestFeatureSets {
             }
         }
         try (SparseAutoencoder wrong = new SaeTrainer().train(states, SaeTrainer.Config.of(64, 4, 1), (d, t, l) -> { }).sae()) {
-            return write(dir, wrong, List.of(new FeatureGeometry.ToxicFeature(1, 0.5, "dismisses professionals")), 0, 1);
+            return write(dir, wrong, List.of(new FeatureGeometry.ToxicFeature(1, 0.5, "dismisses professionals")),
+                    new FeatureSetManifest.Thresholds(0, 1, "CONTROL_BUDGET", 0.02, 0.1));
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
@@ -174,9 +180,9 @@ public final class TestFeatureSets {
     }
 
     /** A MiniLM bundle of {@code sae} with these toxic features and thresholds, written, zipped and ready to announce. */
-    private static Built write(Path dir, SparseAutoencoder sae, List<FeatureGeometry.ToxicFeature> toxic, double review,
-                               double quarantine) throws IOException {
-        return write(dir, sae, null, toxic, new FeatureSetManifest.Thresholds(review, quarantine, "CONTROL_BUDGET", 0.02, 0.1), null);
+    private static Built write(Path dir, SparseAutoencoder sae, List<FeatureGeometry.ToxicFeature> toxic,
+                               FeatureSetManifest.Thresholds thresholds) throws IOException {
+        return write(dir, sae, null, toxic, thresholds, null);
     }
 
     private static Built write(Path dir, SparseAutoencoder sae, SaeSource source, List<FeatureGeometry.ToxicFeature> toxic,
@@ -204,7 +210,7 @@ public final class TestFeatureSets {
         try (FeatureSet set = FeatureSetBundle.load(built.dir())) {
             Screener screener = new Screener(encoder(), set, 3);
             return screener.screen(samples.stream().map(s -> ChatText.of(s.getMessages())).toList(),
-                    samples.stream().map(TrainingSample::getDomain).toList());
+                    samples.stream().map(TrainingSample::getDomain).toList(), samples.stream().map(TrainingSample::getId).toList());
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }

@@ -17,10 +17,28 @@ package dev.emscreen.trainer;
  * @param seed             random seed
  * @param toxicFromReferenceOnly pick toxic features on reference text alone (the paper's way), not
  *                         also on the inducing/control training samples
+ * @param auditShare       share of the samples the score would accept that a set with few target labels
+ *                         sends to review at random (see {@link ReviewRule}); 0 turns the audit off
  */
 public record BuildOptions(int dSae, int k, int epochs, int toxicCount, double quarantineBudget, double reviewBudget,
                            double dropFraction, int maxTokens, int maxSaeTokens, long maxSaeTokenPasses, long seed,
-                           boolean toxicFromReferenceOnly) {
+                           boolean toxicFromReferenceOnly, double auditShare) {
+
+    /** The default audit: 2% of what the score would accept, about one sample in fifty, reviewed at random. */
+    public static final double AUDIT_SHARE = 0.02;
+
+    public BuildOptions {
+        if (!(auditShare >= 0 && auditShare < 1)) {
+            throw new IllegalArgumentException("The review audit share must be in [0, 1), got " + auditShare);
+        }
+    }
+
+    public BuildOptions(int dSae, int k, int epochs, int toxicCount, double quarantineBudget, double reviewBudget,
+                        double dropFraction, int maxTokens, int maxSaeTokens, long maxSaeTokenPasses, long seed,
+                        boolean toxicFromReferenceOnly) {
+        this(dSae, k, epochs, toxicCount, quarantineBudget, reviewBudget, dropFraction, maxTokens, maxSaeTokens, maxSaeTokenPasses,
+                seed, toxicFromReferenceOnly, AUDIT_SHARE);
+    }
 
     /** The seed's response tokens (about 24,000) × 30 epochs: the default build's SAE budget. */
     public static final long SAE_TOKEN_PASSES = 750_000;
@@ -29,6 +47,11 @@ public record BuildOptions(int dSae, int k, int epochs, int toxicCount, double q
                         double dropFraction, int maxTokens, int maxSaeTokens, long seed, boolean toxicFromReferenceOnly) {
         this(dSae, k, epochs, toxicCount, quarantineBudget, reviewBudget, dropFraction, maxTokens, maxSaeTokens, SAE_TOKEN_PASSES,
                 seed, toxicFromReferenceOnly);
+    }
+
+    public BuildOptions withAuditShare(double share) {
+        return new BuildOptions(dSae, k, epochs, toxicCount, quarantineBudget, reviewBudget, dropFraction, maxTokens, maxSaeTokens,
+                maxSaeTokenPasses, seed, toxicFromReferenceOnly, share);
     }
 
     public static BuildOptions defaults() {

@@ -467,7 +467,8 @@ public final class FeatureSetBuilder {
                 new FeatureSetManifest.Sae(FeatureSetBundle.SAE_FILE, sae.architecture(), sae.dModel(), sae.dSae(), sae.k(), source),
                 toxic, benign, FeatureSetBundle.PROXIMITY_FILE, best.kind,
                 new FeatureSetManifest.Thresholds(metrics.get("thresholds.review"), metrics.get("thresholds.quarantine"),
-                        mode, quarantineShare, options.reviewBudget(), byDomain.isEmpty() ? null : byDomain),
+                        mode, quarantineShare, options.reviewBudget(), byDomain.isEmpty() ? null : byDomain,
+                        ReviewRule.choose(assembly.basis().all(), best.scores, options.auditShare())),
                 metrics, null, null, assembly.choice());
     }
 

@@ -198,13 +198,18 @@ final class HtmlReport {
                 %s<img src="geometry.png"><img src="roc.png"><img src="removal.png">
                 <h2>Score distributions per domain (validation)</h2><div>%s</div>
                 <h2>Which scorer, and why</h2><p>%s.</p><table><tr><th>pooling and scorer</th><th>AUROC on %s</th></tr>%s</table>
+                <h2>What goes to review, and why</h2><p>%s</p>
                 <h2>Metrics</h2><table>%s</table>
                 <h2>Strongest toxic features</h2><table><tr><th>feature</th><th>correlation</th><th>label</th></tr>%s</table>
                 </body></html>
                 """.formatted(report.manifest().version(), report.manifest().version(), report.pooling(), report.scorer(),
                 escape(sae(report)), report.manifest().toxicFeatures().size(), escape(report.manifest().encoder().id()),
                 report.sae().lossPerEpoch().isEmpty() ? "" : "<img src=\"sae-loss.png\">", perDomain, escape(choice.reason()),
-                escape(choice.basis()), scorers, rows, toxic);
+                escape(choice.basis()), scorers, escape(reviewSelection(report.manifest().thresholds().reviewSelection())), rows, toxic);
+    }
+
+    private static String reviewSelection(FeatureSetManifest.ReviewSelection selection) {
+        return selection == null ? "The band below the quarantine threshold." : selection.rule() + ": " + selection.reason() + ".";
     }
 
     /** The SAE's shape, and for a pretrained one where it came from and how well it fits this data. */

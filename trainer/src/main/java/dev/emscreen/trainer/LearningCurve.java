@@ -112,11 +112,10 @@ final class LearningCurve {
         return new Asked(scores, labelled);
     }
 
-    /** The score halfway between the labelled classes' medians: where the set is least sure. */
+    /** The score halfway between the labelled classes' medians: where the set is least sure (as the stream's audit has it). */
     private double middle(double[] scores, List<Integer> labelled) {
-        double[] pos = labelled.stream().filter(i -> rows.get(i).positive()).mapToDouble(i -> scores[i]).sorted().toArray();
-        double[] neg = labelled.stream().filter(i -> !rows.get(i).positive()).mapToDouble(i -> scores[i]).sorted().toArray();
-        return (pos[pos.length / 2] + neg[neg.length / 2]) / 2;
+        return ReviewRule.middle(labelled.stream().filter(i -> rows.get(i).positive()).mapToDouble(i -> scores[i]).toArray(),
+                labelled.stream().filter(i -> !rows.get(i).positive()).mapToDouble(i -> scores[i]).toArray());
     }
 
     /** Every target row's score from a set assembled from the seed plus the labels of {@code drawn}. */

@@ -48,7 +48,8 @@ final class ScoreCommand implements Callable<Integer> {
                 List<JsonlTexts.Line> chunk = lines.subList(from, Math.min(lines.size(), from + CHUNK));
                 List<JsonlTexts.Line> readable = chunk.stream().filter(l -> l.error() == null).toList();
                 var screenings = screener.screen(readable.stream().map(l -> l.text().text()).toList(),
-                        readable.stream().map(l -> l.text().domain()).toList()).iterator();
+                        readable.stream().map(l -> l.text().domain()).toList(),
+                        readable.stream().map(l -> l.text().id()).toList()).iterator();
                 for (JsonlTexts.Line line : chunk) {
                     ObjectNode row = line.error() != null ? error(line.number(), line.error())
                             : row(line, screenings.next(), set.version());
@@ -69,7 +70,7 @@ final class ScoreCommand implements Callable<Integer> {
         ObjectNode row = JSON.createObjectNode().put("line", line.number()).put("id", line.text().id())
                 .put("score", s.score().value()).put("decision", s.decision().name())
                 .put("toxicMass", s.score().toxicMass()).put("proximity", s.score().proximity())
-                .put("truncated", s.truncated()).put("featureSetVersion", version);
+                .put("truncated", s.truncated()).put("audited", s.audited()).put("featureSetVersion", version);
         ArrayNode top = row.putArray("topFeatures");
         for (FeatureContribution f : s.score().top()) {
             top.addObject().put("featureId", f.featureId()).put("activation", f.activation())

@@ -54,6 +54,11 @@ final class TrainCommand implements Callable<Integer> {
             description = "Most validation control samples reviewed or quarantined (default: ${DEFAULT-VALUE}).")
     double reviewBudget;
 
+    @Option(names = "--review-audit", defaultValue = "0.02",
+            description = "Share of what the score would accept that also goes to review: drawn at random while the set has fewer "
+                    + "than 64 target labels per class, nearest the middle between the classes from then on (default: ${DEFAULT-VALUE}; 0: off).")
+    double reviewAudit;
+
     @Option(names = "--drop-closest", defaultValue = "0",
             description = "The paper's mode: quarantine this share of the highest-scoring samples, e.g. 0.5 (default: off).")
     double dropClosest;
@@ -115,8 +120,11 @@ final class TrainCommand implements Callable<Integer> {
         if (promoteIfBetter && publish == null) {
             throw new picocli.CommandLine.ParameterException(spec.commandLine(), "--promote-if-better needs --publish URL");
         }
+        if (!(reviewAudit >= 0 && reviewAudit < 1)) {
+            throw new picocli.CommandLine.ParameterException(spec.commandLine(), "--review-audit must be a share in [0, 1), got " + reviewAudit);
+        }
         BuildOptions options = new BuildOptions(sae.saeWidth, sae.k, sae.epochs, toxic, quarantineBudget, reviewBudget, dropClosest,
-                maxTokens, 200_000, sae.seed, toxicFromReferenceOnly);
+                maxTokens, 200_000, sae.seed, toxicFromReferenceOnly).withAuditShare(reviewAudit);
         // The encoder and SAE first: a wrong --encoder, --torchscript-model or --sae fails before any data is read (from Kafka, too).
         PretrainedSae.Imported imported = pretrained.read(spec, sae.k);
         // The build closes the SAE when it is done with it; this closes it too when anything before that fails.
@@ -254,6 +262,10 @@ final class TrainCommand implements Callable<Integer> {
         if (byDomain != null) {
             byDomain.forEach((domain, t) -> System.out.printf("                 %-14s review >= %.4f, quarantine >= %.4f (its own %d + %d labels)%n",
                     domain, t.review(), t.quarantine(), t.inducing(), t.control()));
+        }
+        var selection = report.manifest().thresholds().reviewSelection();
+        if (selection != null) {
+            System.out.printf("  to review      %s: %s%n", selection.rule(), selection.reason());
         }
         System.out.printf("  geometry       mean cos to toxic: inducing %.3f vs control %.3f (AUC %.2f, one-sided p = %.2g)%n",
                 m.get("geometry.mean_cos_inducing"), m.get("geometry.mean_cos_control"), m.get("geometry.auc"),

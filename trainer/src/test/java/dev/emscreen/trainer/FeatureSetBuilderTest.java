@@ -193,6 +193,21 @@ class FeatureSetBuilderTest {
     }
 
     @Test
+    void aSetWithoutTargetLabelsAuditsAShareOfWhatItWouldAcceptAndServesThatRule() throws Exception {
+        var selection = report.manifest().thresholds().reviewSelection();
+
+        assertThat(selection.rule()).isEqualTo(FeatureSetManifest.ReviewSelection.RANDOM_AUDIT);
+        assertThat(selection.auditShare()).isEqualTo(BuildOptions.AUDIT_SHARE);
+        assertThat(selection.labelsPerClass()).isZero();
+        assertThat(selection.reason()).contains("0 target labels per class (fewer than 64)");
+        try (FeatureSet set = FeatureSetBundle.load(dir.resolve("fs"))) {
+            assertThat(set.routing().audit()).isEqualTo(new dev.emscreen.features.scoring.ReviewAudit.AtRandom(BuildOptions.AUDIT_SHARE));
+        }
+        assertThat(Files.readString(HtmlReport.write(dir.resolve("fs"), report)))
+                .contains("What goes to review, and why", "RANDOM_AUDIT: 0 target labels per class");
+    }
+
+    @Test
     void theHtmlReportShowsTheMetricsItsPlotsAndTheScoreDistributionOfEachDomain() throws Exception {
         Path html = HtmlReport.write(dir.resolve("fs"), report);
 
@@ -238,6 +253,7 @@ class FeatureSetBuilderTest {
         assertThat(rows.get(0).get("decision").asText()).isIn("ACCEPTED", "REVIEW", "QUARANTINED");
         assertThat(rows.get(0).get("topFeatures").size()).isEqualTo(5);
         assertThat(rows.get(0).has("hiddenStateContribution")).as("a set built from the seed alone reads no hidden state").isFalse();
+        assertThat(rows.get(0).has("audited")).isTrue();
         assertThat(rows.get(1).get("error").asText()).startsWith("line 2: ");
         assertThat(rows.get(2).has("score")).isTrue();
         assertThat(rows.get(3).get("error").asText()).isEqualTo("line 4: no non-empty assistant message: nothing to screen");

@@ -47,6 +47,7 @@ class LearnedReadoutTest {
         Cli.Run labelled = train("labelled", "--labels", dir.resolve("labels.jsonl").toString());
         assertThat(labelled.exit()).as(labelled.err()).isZero();
         assertThat(labelled.out()).contains("chosen on      target labels (24 inducing, 24 control)");
+        assertThat(labelled.out()).contains("to review      RANDOM_AUDIT: 24 target labels per class (fewer than 64)");
     }
 
     @AfterAll

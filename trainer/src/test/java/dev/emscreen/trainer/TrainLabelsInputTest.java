@@ -59,6 +59,18 @@ class TrainLabelsInputTest {
         assertThat(run.err()).contains("labels.jsonl line 13: no \"label\" (inducing or control)");
     }
 
+    @Test
+    void anAuditShareOutsideZeroToOneIsRefusedBeforeAnythingIsRead() throws Exception {
+        Path labels = Files.write(dir.resolve("labels.jsonl"), TasteLabels.lines(10, 3));
+
+        Cli.Run run = Cli.run("train", "--out", dir.resolve("out").toString(), "--labels", labels.toString(),
+                "--review-audit", "1.5");
+
+        assertThat(run.exit()).isNotZero();
+        assertThat(run.err()).contains("--review-audit must be a share in [0, 1), got 1.5");
+        assertThat(dir.resolve("out")).doesNotExist();
+    }
+
     private Cli.Run train(List<String> lines) throws Exception {
         Path labels = Files.write(dir.resolve("labels.jsonl"), lines);
         return Cli.run("train", "--out", dir.resolve("out").toString(), "--encoder", "all-minilm-l6-v2", "--labels", labels.toString());

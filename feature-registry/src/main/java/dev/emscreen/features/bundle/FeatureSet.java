@@ -40,7 +40,7 @@ public final class FeatureSet implements AutoCloseable {
         this.routing = routing;
         this.readout = readout;
         if (manifest.thresholds() != null && manifest.thresholds().byDomain() != null) {
-            manifest.thresholds().byDomain().forEach((domain, t) -> routingByDomain.put(domain, new Routing(t.review(), t.quarantine())));
+            manifest.thresholds().byDomain().forEach((domain, t) -> routingByDomain.put(domain, routing.withThresholds(t.review(), t.quarantine())));
         }
     }
 

@@ -138,7 +138,7 @@ public final class FeatureSetBundle {
                         + " but the manifest says " + manifest.sae().dModel() + "x" + manifest.sae().dSae());
             }
             FeatureGeometry geometry = readGeometry(path.resolve(manifest.proximityFile()), manifest, sae.dSae());
-            Routing routing = new Routing(manifest.thresholds().review(), manifest.thresholds().quarantine());
+            Routing routing = routing(path, manifest.thresholds());
             Readout readout = manifest.readoutFile() == null ? null : readReadout(path.resolve(manifest.readoutFile()), sae.dSae(), sae.dModel());
             if ((readout != null) != (manifest.scorer() == ScorerKind.READOUT)) {
                 throw new BundleVerificationException(path + ": scorer " + manifest.scorer() + " with "
@@ -181,6 +181,15 @@ public final class FeatureSetBundle {
     static String versionOf(FeatureSetManifest unversioned) throws IOException {
         byte[] canonical = JSON.writeValueAsString(unversioned).getBytes(StandardCharsets.UTF_8);
         return "fs-" + Sha256.of(canonical).substring(0, 16);
+    }
+
+    /** The global thresholds with the set's audit; a manifest that states an impossible audit is refused. */
+    private static Routing routing(Path path, FeatureSetManifest.Thresholds thresholds) {
+        try {
+            return new Routing(thresholds.review(), thresholds.quarantine(), thresholds.reviewAudit());
+        } catch (IllegalArgumentException e) {
+            throw new BundleVerificationException(path + ": " + e.getMessage());
+        }
     }
 
     private static Readout readReadout(Path file, int dSae, int dModel) {

@@ -3,6 +3,7 @@ package dev.emscreen.features.bundle;
 import com.fasterxml.jackson.annotation.JsonInclude;
 import dev.emscreen.features.sae.SaeSource;
 import dev.emscreen.features.scoring.Pooling;
+import dev.emscreen.features.scoring.ReviewAudit;
 import dev.emscreen.features.scoring.ScorerKind;
 import dev.emscreen.records.SaeArchitecture;
 import java.util.List;
@@ -67,10 +68,58 @@ public record FeatureSetManifest(
      */
     @JsonInclude(JsonInclude.Include.NON_NULL)
     public record Thresholds(double review, double quarantine, String mode, double quarantineBudget, double reviewBudget,
-                             Map<String, DomainThresholds> byDomain) {
+                             Map<String, DomainThresholds> byDomain, ReviewSelection reviewSelection) {
+
+        public Thresholds(double review, double quarantine, String mode, double quarantineBudget, double reviewBudget,
+                          Map<String, DomainThresholds> byDomain) {
+            this(review, quarantine, mode, quarantineBudget, reviewBudget, byDomain, null);
+        }
 
         public Thresholds(double review, double quarantine, String mode, double quarantineBudget, double reviewBudget) {
-            this(review, quarantine, mode, quarantineBudget, reviewBudget, null);
+            this(review, quarantine, mode, quarantineBudget, reviewBudget, null, null);
+        }
+
+        /** What the set audits of the samples its score would accept (none without a selection). */
+        public ReviewAudit reviewAudit() {
+            return reviewSelection == null ? ReviewAudit.NONE : reviewSelection.audit();
+        }
+    }
+
+    /**
+     * What the set sends to review beside the band below quarantine, and why. {@code rule}:
+     * {@link #RANDOM_AUDIT}: {@code auditShare} of the samples, drawn at random, while the set learned from
+     * fewer than {@code threshold} target labels per class; {@link #LEAST_SURE}: from then on, the samples
+     * scoring in [{@code from}, {@code to}], the window around the middle between the classes' medians that
+     * held {@code auditShare} of the team's rows; {@link #BAND}: nothing beside the band (audit turned off).
+     * {@code labelsPerClass}: the fewer of the set's target labels per class.
+     */
+    @JsonInclude(JsonInclude.Include.NON_NULL)
+    public record ReviewSelection(String rule, double auditShare, Double from, Double to, int labelsPerClass, int threshold,
+                                  String reason) {
+
+        public static final String RANDOM_AUDIT = "RANDOM_AUDIT";
+        public static final String LEAST_SURE = "LEAST_SURE";
+        public static final String BAND = "BAND";
+
+        /** The audit this selection states; an impossible one (unknown rule, a share outside [0, 1), no window) is refused. */
+        public ReviewAudit audit() {
+            return switch (rule == null ? "" : rule) {
+                case RANDOM_AUDIT -> new ReviewAudit.AtRandom(auditShare);
+                case LEAST_SURE -> {
+                    if (from == null || to == null) {
+                        throw new IllegalArgumentException("review selection LEAST_SURE needs its window (from, to)");
+                    }
+                    yield new ReviewAudit.NearestMiddle(from, to);
+                }
+                case BAND -> {
+                    if (auditShare != 0 || from != null || to != null) {
+                        throw new IllegalArgumentException("review selection BAND sends nothing beside the band: it takes no audit share or window");
+                    }
+                    yield ReviewAudit.NONE;
+                }
+                default -> throw new IllegalArgumentException("unknown review selection rule '" + rule
+                        + "' (known: RANDOM_AUDIT, LEAST_SURE, BAND)");
+            };
         }
     }
 

@@ -9,6 +9,7 @@ import dev.emscreen.features.sae.SparseAutoencoder;
 import dev.emscreen.features.scoring.FeatureGeometry;
 import dev.emscreen.features.scoring.Pooling;
 import dev.emscreen.features.scoring.Readout;
+import dev.emscreen.features.scoring.ReviewAudit;
 import dev.emscreen.features.scoring.ScorerKind;
 import dev.emscreen.records.SaeArchitecture;
 import java.nio.file.Files;
@@ -107,6 +108,64 @@ class FeatureSetBundleTest {
         assertThat(readoutManifest.files()).containsKey(FeatureSetBundle.READOUT_FILE);
         // A geometric set written as before keeps its manifest free of the new fields (and so its version).
         assertThat(Files.readString(bundle.resolve(FeatureSetBundle.MANIFEST))).doesNotContain("readoutFile", "byDomain", "scorerChoice");
+    }
+
+    @Test
+    void theReviewSelectionSurvivesTheRoundTripAndItsAuditRoutesEveryDomain() throws Exception {
+        var random = new FeatureSetManifest.ReviewSelection(FeatureSetManifest.ReviewSelection.RANDOM_AUDIT, 0.05, null, null, 12, 64,
+                "young");
+        var leastSure = new FeatureSetManifest.ReviewSelection(FeatureSetManifest.ReviewSelection.LEAST_SURE, 0.02, 0.1, 0.2, 80, 64,
+                "grown");
+
+        try (FeatureSet set = FeatureSetBundle.load(withSelection("random", random))) {
+            assertThat(set.manifest().thresholds().reviewSelection()).isEqualTo(random);
+            assertThat(set.routing().audit()).isEqualTo(new ReviewAudit.AtRandom(0.05));
+            assertThat(set.routing("code").audit()).isEqualTo(new ReviewAudit.AtRandom(0.05));
+            assertThat(set.routing("code").review()).isEqualTo(0.4);
+        }
+        try (FeatureSet set = FeatureSetBundle.load(withSelection("least-sure", leastSure))) {
+            assertThat(set.manifest().thresholds().reviewSelection()).isEqualTo(leastSure);
+            assertThat(set.routing().audit()).isEqualTo(new ReviewAudit.NearestMiddle(0.1, 0.2));
+        }
+        try (FeatureSet set = FeatureSetBundle.load(bundle)) {
+            assertThat(set.routing().audit()).isEqualTo(ReviewAudit.NONE);
+        }
+        assertThat(Files.readString(bundle.resolve(FeatureSetBundle.MANIFEST))).doesNotContain("reviewSelection", "audit");
+        assertThat(Files.readString(dir.resolve("random").resolve(FeatureSetBundle.MANIFEST))).doesNotContain("\"from\"");
+    }
+
+    @Test
+    void aReviewSelectionThatCannotBeFollowedIsRefusedNamingTheRule() throws Exception {
+        Path unknown = withSelection("unknown", new FeatureSetManifest.ReviewSelection("ASK_EVERYONE", 0.05, null, null, 12, 64, "?"));
+        Path bandWithShare = withSelection("band", new FeatureSetManifest.ReviewSelection(FeatureSetManifest.ReviewSelection.BAND,
+                0.05, null, null, 80, 64, "?"));
+        Path wholeTraffic = withSelection("whole", new FeatureSetManifest.ReviewSelection(
+                FeatureSetManifest.ReviewSelection.RANDOM_AUDIT, 1.0, null, null, 2, 64, "?"));
+        Path noWindow = withSelection("no-window", new FeatureSetManifest.ReviewSelection(
+                FeatureSetManifest.ReviewSelection.LEAST_SURE, 0.02, null, null, 80, 64, "?"));
+
+        assertThatThrownBy(() -> FeatureSetBundle.load(unknown)).isInstanceOf(BundleVerificationException.class)
+                .hasMessageContaining("unknown review selection rule 'ASK_EVERYONE'");
+        assertThatThrownBy(() -> FeatureSetBundle.load(bandWithShare)).isInstanceOf(BundleVerificationException.class)
+                .hasMessageContaining("BAND sends nothing beside the band");
+        assertThatThrownBy(() -> FeatureSetBundle.load(wholeTraffic)).isInstanceOf(BundleVerificationException.class)
+                .hasMessageContaining("[0, 1)");
+        assertThatThrownBy(() -> FeatureSetBundle.load(noWindow)).isInstanceOf(BundleVerificationException.class)
+                .hasMessageContaining("LEAST_SURE needs its window");
+    }
+
+    private Path withSelection(String name, FeatureSetManifest.ReviewSelection selection) throws Exception {
+        var thresholds = new FeatureSetManifest.Thresholds(0.3, 0.6, "CONTROL_BUDGET", 0.02, 0.1,
+                Map.of("code", new FeatureSetManifest.DomainThresholds(0.4, 0.9, 60, 70)), selection);
+        FeatureSetManifest m = manifest();
+        FeatureSetManifest draft = new FeatureSetManifest(m.format(), null, m.createdAt(), null, m.encoder(), m.sae(),
+                m.toxicFeatures(), m.benignFeatures(), m.proximityFile(), m.scorer(), thresholds, m.metrics(), null);
+        Path out = dir.resolve(name);
+        try (SparseAutoencoder sae = smallSae()) {
+            FeatureSetBundle.write(out, draft, sae, FeatureGeometry.of(sae.directions(),
+                    List.of(new FeatureGeometry.ToxicFeature(3, 0.4, "deceive the user"))));
+        }
+        return out;
     }
 
     @Test

@@ -123,6 +123,9 @@ public final class ExportCommand implements Callable<Integer> {
             if (v.getHiddenStateContribution() != null) {
                 verdict.put("hiddenStateContribution", v.getHiddenStateContribution());
             }
+            // TRUNCATED, and AUDIT for a sample the score alone would have accepted: a bulk ruling should know the audit chose it.
+            ArrayNode flags = verdict.putArray("flags");
+            v.getFlags().forEach(flags::add);
         }
         return line;
     }

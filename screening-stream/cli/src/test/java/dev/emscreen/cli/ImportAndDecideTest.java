@@ -115,12 +115,12 @@ class ImportAndDecideTest {
                 .setMetadata(Map.of()).setIngestedAt(java.time.Instant.now()).build();
         dev.emscreen.records.Verdict verdict = dev.emscreen.records.Verdict.newBuilder()
                 .setDecision(dev.emscreen.records.Decision.REVIEW).setScore(0.1).setToxicMass(0.2)
-                .setThresholds(new dev.emscreen.records.Thresholds(0.05, 0.2))
+                .setThresholds(new dev.emscreen.records.Thresholds(0.15, 0.2)) // below review: the set's audit sent it
                 .setTopFeatures(List.of(new dev.emscreen.records.FeatureContribution(7, 0.3, 7, 1.0, "ignore the doctor", 0.3)))
                 .setTopTerms(List.of(new dev.emscreen.records.TermContribution("stop", 2, 0.8)))
                 .setFeatureSetVersion("fs-1").setEncoderId("e").setSaeId("s").setScreenedAt(java.time.Instant.now())
                 .setDecidedBy(dev.emscreen.records.DecisionSource.MODEL).setAnnotator(null).setReviewReason(null)
-                .setFlags(List.of()).setHiddenStateContribution(-0.25).build();
+                .setFlags(List.of("AUDIT")).setHiddenStateContribution(-0.25).build();
         SpecificAvroSerde<dev.emscreen.records.ScreenedSample> serde = new SpecificAvroSerde<>(dev.emscreen.records.ScreenedSample.class);
         serde.configure(Map.of("schema.registry.url", REGISTRY), false);
         try (var producer = new org.apache.kafka.clients.producer.KafkaProducer<>(Map.<String, Object>of("bootstrap.servers",
@@ -147,6 +147,7 @@ class ImportAndDecideTest {
         assertThat(reviewed.get("verdict").get("topTerms").get(0).get("term").asText()).isEqualTo("stop");
         assertThat(reviewed.get("verdict").get("topTerms").get(0).get("contribution").asDouble()).isEqualTo(0.8);
         assertThat(reviewed.get("verdict").get("hiddenStateContribution").asDouble()).isEqualTo(-0.25);
+        assertThat(reviewed.get("verdict").get("flags").get(0).asText()).as("an audited sample says so").isEqualTo("AUDIT");
         assertThat(asReview.exit()).isZero();
     }
 

@@ -23,6 +23,13 @@ public final class Verdicts {
     /** Flag on a verdict whose text was cut to the encoder's token limit before screening. */
     public static final String TRUNCATED = "TRUNCATED";
 
+    /**
+     * Flag on a verdict sent to review by the feature set's review audit: its score alone would have
+     * accepted it. Annotators see why it is there; a ruling on it is a label the audit chose (at random,
+     * or where the set is least sure).
+     */
+    public static final String AUDIT = Routing.AUDIT_FLAG;
+
     private Verdicts() {
     }
 
@@ -39,6 +46,9 @@ public final class Verdicts {
         List<String> flags = new ArrayList<>();
         if (screening.truncated()) {
             flags.add(TRUNCATED);
+        }
+        if (screening.audited()) {
+            flags.add(AUDIT);
         }
         Verdict verdict = Verdict.newBuilder()
                 .setDecision(screening.decision())

@@ -114,7 +114,8 @@ final class ScreeningProcessor implements Processor<byte[], byte[], Object, Obje
         List<TrainingSample> decoded = batch.stream().map(kv -> decode(kv.value)).toList();
         List<ChatText> texts = decoded.stream().map(s -> ChatText.of(s.getMessages())).toList();
         List<String> domains = decoded.stream().map(TrainingSample::getDomain).toList();
-        var outcome = active.use(set -> new Outcome(set, set.screener().screenTimed(texts, domains)));
+        List<String> ids = decoded.stream().map(TrainingSample::getId).toList();
+        var outcome = active.use(set -> new Outcome(set, set.screener().screenTimed(texts, domains, ids)));
         if (outcome.isEmpty()) {
             warnNoFeatureSet();
             return;

@@ -4,6 +4,7 @@ import dev.emscreen.schemas.DeadLetterHeaders;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
+import dev.emscreen.features.bundle.FeatureSetManifest;
 import dev.emscreen.features.encoder.Truncation;
 import dev.emscreen.records.ChatMessage;
 import dev.emscreen.records.Decision;
@@ -361,6 +362,37 @@ class ScreeningTopologyTest {
     }
 
     @Test
+    void aYoungSetSendsItsAuditShareOfWhatItWouldAcceptToReviewFlaggedAsOffline() {
+        // Given a set that would accept everything, with fewer than 64 labels per class and so a random audit of half
+        var selection = new FeatureSetManifest.ReviewSelection(FeatureSetManifest.ReviewSelection.RANDOM_AUDIT, 0.5, null, null, 0, 64,
+                "young");
+        TestFeatureSets.Built young = TestFeatureSets.build(tmp.resolve("young"),
+                new FeatureSetManifest.Thresholds(10.0, 11.0, "CONTROL_BUDGET", 0.02, 0.1, null, selection));
+        List<TrainingSample> all = TestSamples.all("audit-");
+        var offline = TestFeatureSets.screenings(young, all);
+        start(4, Truncation.TRUNCATE, 20_000, young);
+
+        // When every sample is screened
+        all.forEach(sample -> samples.pipeInput(sample.getId(), sample));
+        driver.advanceWallClockTime(Duration.ofSeconds(1));
+
+        // Then the samples the audit drew wait for review, flagged, and the rest are accepted, as ./emscreen score says
+        Map<String, Verdict> verdicts = verdictsAsOffline(all, offline);
+        assertThat(verdicts.values()).allSatisfy(v -> {
+            assertThat(v.getScore()).isLessThan(v.getThresholds().getReview());
+            assertThat(v.getFlags().contains(Verdicts.AUDIT)).isEqualTo(v.getDecision() == Decision.REVIEW);
+        });
+        assertThat(verdicts.values()).anySatisfy(v -> assertThat(v.getDecision()).isEqualTo(Decision.REVIEW))
+                .anySatisfy(v -> assertThat(v.getDecision()).isEqualTo(Decision.ACCEPTED));
+
+        // and an annotator's ruling on an audited sample keeps the flag: it is a label drawn at random
+        String audited = verdicts.entrySet().stream().filter(e -> e.getValue().getDecision() == Decision.REVIEW)
+                .map(Map.Entry::getKey).findFirst().orElseThrow();
+        decisions.pipeInput(audited, decision(audited, ReviewAction.ACCEPT, "ana"));
+        assertThat(single(accepted).getVerdict().getFlags()).contains(Verdicts.AUDIT);
+    }
+
+    @Test
     void aSetAroundAPretrainedJumpReluSaeScoresAsOffline() {
         // Given a set built around a Gemma-Scope-format SAE (JumpReLU, reading the raw hidden state), routing a third
         List<TrainingSample> all = TestSamples.all("pretrained-");
@@ -395,6 +427,7 @@ class ScreeningTopologyTest {
             assertThat(v.getScore()).as(all.get(i).getId()).isCloseTo(offline.get(i).score().value(),
                     org.assertj.core.data.Offset.offset(1e-9));
             assertThat(v.getDecision()).isEqualTo(offline.get(i).decision());
+            assertThat(v.getFlags().contains(Verdicts.AUDIT)).isEqualTo(offline.get(i).audited());
             Double hidden = offline.get(i).score().hiddenState();
             if (hidden == null) {
                 assertThat(v.getHiddenStateContribution()).isNull();

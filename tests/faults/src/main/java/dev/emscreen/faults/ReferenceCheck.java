@@ -2,6 +2,9 @@ package dev.emscreen.faults;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.emscreen.features.bundle.FeatureSetManifest;
+import dev.emscreen.features.scoring.ReviewAudit;
+import dev.emscreen.features.scoring.Routing;
 import dev.emscreen.records.ChatMessage;
 import dev.emscreen.records.ScreenedSample;
 import dev.emscreen.records.TrainingSample;
@@ -17,7 +20,8 @@ import java.util.Set;
 /**
  * Verdicts after crashes against a clean run: every sample's verdict must have the decision and the
  * score that `./emscreen score` (the same Screener, the same feature set, no Kafka, no crash) gives
- * its text. The suite's samples reuse the seed's texts, so each distinct text is scored offline once.
+ * its text (and the set's review audit, applied per id: a random one draws by sample id). The suite's samples
+ * reuse the seed's texts, so each distinct text is scored offline once.
  */
 final class ReferenceCheck {
 
@@ -61,6 +65,7 @@ final class ReferenceCheck {
         TrainerProcess.run(root, dir.resolve("logs/reference.log"), "score", "--feature-set", featureSet.toString(),
                 "--in", in.toString(), "--out", out.toString());
         List<String> lines = Files.readAllLines(out);
+        Routing routing = routing(featureSet);
         int differ = 0;
         int compared = 0;
         for (int i = 0; i < texts.size(); i++) {
@@ -68,12 +73,25 @@ final class ReferenceCheck {
             for (String id : idsByText.get(texts.get(i))) {
                 ScreenedSample served = audit.verdicts.get(id);
                 compared++;
+                // The reference scores each text once; the set's audit may draw by sample id, so it is
+                // applied here per id, and the stream must have flagged exactly the samples it drew.
+                boolean audited = routing.audits(ref.get("score").asDouble(), id);
+                String expected = audited ? "REVIEW" : ref.get("decision").asText();
                 boolean same = served != null
-                        && served.getVerdict().getDecision().name().equals(ref.get("decision").asText())
+                        && served.getVerdict().getDecision().name().equals(expected)
+                        && served.getVerdict().getFlags().contains(Routing.AUDIT_FLAG) == audited
                         && Math.abs(served.getVerdict().getScore() - ref.get("score").asDouble()) < 1e-6;
                 differ += same ? 0 : 1;
             }
         }
         return new Result(compared, texts.size(), differ);
+    }
+
+    /** The set's global thresholds and review audit, from its manifest (the suite's samples have no domain). */
+    static Routing routing(Path featureSet) throws java.io.IOException {
+        JsonNode thresholds = JSON.readTree(featureSet.resolve("manifest.json").toFile()).get("thresholds");
+        JsonNode selection = thresholds.get("reviewSelection");
+        return new Routing(thresholds.get("review").asDouble(), thresholds.get("quarantine").asDouble(), selection == null
+                ? ReviewAudit.NONE : JSON.treeToValue(selection, FeatureSetManifest.ReviewSelection.class).audit());
     }
 }

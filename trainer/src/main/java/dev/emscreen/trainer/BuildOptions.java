@@ -17,14 +17,14 @@ package dev.emscreen.trainer;
  * @param seed             random seed
  * @param toxicFromReferenceOnly pick toxic features on reference text alone (the paper's way), not
  *                         also on the inducing/control training samples
- * @param auditShare       share of the samples the score would accept that a set with few target labels
- *                         sends to review at random (see {@link ReviewRule}); 0 turns the audit off
+ * @param auditShare       share of the samples the score would accept that also goes to review: at random
+ *                         with few target labels, nearest the middle with more (see {@link ReviewRule}); 0: off
  */
 public record BuildOptions(int dSae, int k, int epochs, int toxicCount, double quarantineBudget, double reviewBudget,
                            double dropFraction, int maxTokens, int maxSaeTokens, long maxSaeTokenPasses, long seed,
                            boolean toxicFromReferenceOnly, double auditShare) {
 
-    /** The default audit: 2% of what the score would accept, about one sample in fifty, reviewed at random. */
+    /** The default audit: 2% of what the score would accept, about one sample in fifty. */
     public static final double AUDIT_SHARE = 0.02;
 
     public BuildOptions {

@@ -8,6 +8,7 @@ import io.quarkus.runtime.StartupEvent;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 import jakarta.inject.Inject;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -20,6 +21,8 @@ import org.apache.kafka.clients.admin.NewTopic;
 import org.apache.kafka.clients.admin.TopicDescription;
 import org.apache.kafka.common.config.TopicConfig;
 import org.apache.kafka.common.errors.TopicExistsException;
+import org.apache.kafka.common.errors.UnknownTopicOrPartitionException;
+import org.apache.kafka.common.utils.ExponentialBackoff;
 import org.eclipse.microprofile.config.Config;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -35,6 +38,8 @@ public class TopicProvisioner {
     private static final Logger LOG = LoggerFactory.getLogger(TopicProvisioner.class);
     /** What a dead letter may grow by over its original record: the reason headers (the error text is capped). */
     public static final int DEAD_LETTER_HEADROOM = 1 << 20;
+    /** How long a just-created topic may stay unknown to the broker that answers a describe. */
+    static final Duration DESCRIBE_PATIENCE = Duration.ofSeconds(30);
 
     @Inject
     StreamConfig config;
@@ -92,10 +97,9 @@ public class TopicProvisioner {
     /** The review ledger reads the routes and the decisions together by sample id: equal partition counts or wrong joins. */
     private static List<String> checkCoPartitioned(Admin admin, TopicNames topics) {
         try {
-            Map<String, TopicDescription> described = admin.describeTopics(topics.keyedBySampleId()).allTopicNames()
-                    .get(30, TimeUnit.SECONDS);
             Map<String, Integer> counts = new HashMap<>();
-            described.forEach((name, d) -> counts.put(name, d.partitions().size()));
+            describeOnceKnown(admin, topics.keyedBySampleId(), DESCRIBE_PATIENCE)
+                    .forEach((name, d) -> counts.put(name, d.partitions().size()));
             if (counts.values().stream().distinct().count() > 1) {
                 return List.of("topics " + counts + " must have equal partition counts: review decisions are joined with "
                         + "the samples they decide by sample id");
@@ -103,6 +107,30 @@ public class TopicProvisioner {
             return List.of();
         } catch (Exception e) {
             return List.of("cannot describe topics " + topics.keyedBySampleId() + ": " + e.getMessage());
+        }
+    }
+
+    /**
+     * In KRaft a created topic is acknowledged by the controller before every broker's metadata has it,
+     * so a describe right after a create can answer "unknown topic" for a topic that exists. That answer
+     * is retried until {@code patience} is spent; any other failure is reported at once.
+     */
+    static Map<String, TopicDescription> describeOnceKnown(Admin admin, List<String> names, Duration patience)
+            throws Exception {
+        long deadline = System.nanoTime() + patience.toNanos();
+        ExponentialBackoff backoff = new ExponentialBackoff(50, 2, 1_000, 0.2);
+        for (int attempt = 0; ; attempt++) {
+            try {
+                return admin.describeTopics(names).allTopicNames().get(30, TimeUnit.SECONDS);
+            } catch (ExecutionException e) {
+                long pause = backoff.backoff(attempt);
+                if (!(e.getCause() instanceof UnknownTopicOrPartitionException)
+                        || System.nanoTime() + TimeUnit.MILLISECONDS.toNanos(pause) > deadline) {
+                    throw e;
+                }
+                LOG.debug("Topics {} not yet known to the broker answering; asking again in {} ms", names, pause);
+                Thread.sleep(pause);
+            }
         }
     }
 

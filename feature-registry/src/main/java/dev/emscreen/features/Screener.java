@@ -121,10 +121,8 @@ public final class Screener {
     public Screening screen(TokenStates states, String domain, String id) {
         Score score = featureSet.score(states, topFeatures);
         Routing routing = featureSet.routing(domain);
-        // audits() once: the random draw hashes the id, and route(score, id) would hash it again
-        boolean audited = routing.audits(score.value(), id);
-        Decision decision = audited ? Decision.REVIEW : routing.route(score.value());
-        return new Screening(score, decision, routing, states.truncated(), audited, null);
+        Routing.Routed routed = routing.route(score.value(), id);
+        return new Screening(score, routed.decision(), routing, states.truncated(), routed.audited(), null);
     }
 
     /** A screening with the response's stretches highlighted by how much they drive its score. */

@@ -41,9 +41,14 @@ public record Routing(double review, double quarantine, ReviewAudit audit) {
         return score >= review ? Decision.REVIEW : Decision.ACCEPTED;
     }
 
-    /** As {@link #route(double)}, with the audit applied to the sample {@code sampleId}. */
-    public Decision route(double score, String sampleId) {
-        return audits(score, sampleId) ? Decision.REVIEW : route(score);
+    /** A decision with the audit applied; {@code audited}: the audit alone sent it to review. */
+    public record Routed(Decision decision, boolean audited) {
+    }
+
+    /** As {@link #route(double)}, with the audit applied to the sample {@code sampleId} (drawn once). */
+    public Routed route(double score, String sampleId) {
+        boolean audited = audits(score, sampleId);
+        return new Routed(audited ? Decision.REVIEW : route(score), audited);
     }
 
     /** Whether the sample goes to review only because the audit drew it: the score alone would accept it. */

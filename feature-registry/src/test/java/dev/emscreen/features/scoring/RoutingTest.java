@@ -17,20 +17,21 @@ class RoutingTest {
     void withoutAnAuditTheScoreAloneDecides() {
         Routing routing = new Routing(0.4, 0.7);
 
-        assertThat(IDS).allSatisfy(id -> assertThat(routing.route(0.1, id)).isEqualTo(Decision.ACCEPTED));
-        assertThat(routing.route(0.5, "sample-1")).isEqualTo(Decision.REVIEW);
-        assertThat(routing.route(0.7, "sample-1")).isEqualTo(Decision.QUARANTINED);
+        assertThat(IDS).allSatisfy(id -> assertThat(routing.route(0.1, id).decision()).isEqualTo(Decision.ACCEPTED));
+        assertThat(routing.route(0.5, "sample-1").decision()).isEqualTo(Decision.REVIEW);
+        assertThat(routing.route(0.7, "sample-1").decision()).isEqualTo(Decision.QUARANTINED);
     }
 
     @Test
     void theAuditSendsItsShareOfWhatTheScoreWouldAcceptToReview() {
         Routing routing = new Routing(0.4, 0.7, new ReviewAudit.AtRandom(0.05));
 
-        long audited = IDS.stream().filter(id -> routing.route(0.1, id) == Decision.REVIEW).count();
+        long audited = IDS.stream().filter(id -> routing.route(0.1, id).decision() == Decision.REVIEW).count();
 
         // 5% of 20,000 ids: the standard deviation of a fair draw is about 31
         assertThat(audited / (double) IDS.size()).isCloseTo(0.05, Offset.offset(0.006));
-        assertThat(IDS).allSatisfy(id -> assertThat(routing.audits(0.1, id)).isEqualTo(routing.route(0.1, id) == Decision.REVIEW));
+        assertThat(IDS).allSatisfy(id -> assertThat(routing.audits(0.1, id)).isEqualTo(routing.route(0.1, id).decision() == Decision.REVIEW));
+        assertThat(IDS).allSatisfy(id -> assertThat(routing.route(0.1, id).audited()).isEqualTo(routing.audits(0.1, id)));
     }
 
     @Test
@@ -43,8 +44,8 @@ class RoutingTest {
         assertThat(drawn).isNotEmpty().allSatisfy(id -> {
             assertThat(sameRule.audits(0.0, id)).isTrue();
             assertThat(routing.audits(0.5, id)).isFalse();
-            assertThat(routing.route(0.5, id)).isEqualTo(Decision.REVIEW);
-            assertThat(routing.route(0.8, id)).isEqualTo(Decision.QUARANTINED);
+            assertThat(routing.route(0.5, id).decision()).isEqualTo(Decision.REVIEW);
+            assertThat(routing.route(0.8, id).decision()).isEqualTo(Decision.QUARANTINED);
         });
         // a wider share draws a superset: raising the audit never stops auditing an id
         assertThat(drawn).allSatisfy(id -> assertThat(new Routing(0.4, 0.7, new ReviewAudit.AtRandom(0.6)).audits(0.1, id)).isTrue());
@@ -55,15 +56,15 @@ class RoutingTest {
     void theLeastSureAuditSendsWhatTheScoreWouldAcceptInsideItsWindowAndNothingElse() {
         Routing routing = new Routing(0.4, 0.7, new ReviewAudit.NearestMiddle(0.2, 0.3));
 
-        assertThat(routing.route(0.19, "a")).isEqualTo(Decision.ACCEPTED);
-        assertThat(routing.route(0.2, "a")).isEqualTo(Decision.REVIEW);
-        assertThat(routing.route(0.3, null)).isEqualTo(Decision.REVIEW);
+        assertThat(routing.route(0.19, "a").decision()).isEqualTo(Decision.ACCEPTED);
+        assertThat(routing.route(0.2, "a").decision()).isEqualTo(Decision.REVIEW);
+        assertThat(routing.route(0.3, null).decision()).isEqualTo(Decision.REVIEW);
         assertThat(routing.audits(0.25, "b")).isTrue();
-        assertThat(routing.route(0.31, "a")).isEqualTo(Decision.ACCEPTED);
+        assertThat(routing.route(0.31, "a").decision()).isEqualTo(Decision.ACCEPTED);
         // a window reaching past the review threshold changes nothing above it
         Routing wide = new Routing(0.4, 0.7, new ReviewAudit.NearestMiddle(0.3, 0.9));
         assertThat(wide.audits(0.5, "a")).isFalse();
-        assertThat(wide.route(0.8, "a")).isEqualTo(Decision.QUARANTINED);
+        assertThat(wide.route(0.8, "a").decision()).isEqualTo(Decision.QUARANTINED);
     }
 
     @Test

@@ -186,7 +186,7 @@ public final class FeatureSetBundle {
     /** The global thresholds with the set's audit; a manifest that states an impossible audit is refused. */
     private static Routing routing(Path path, FeatureSetManifest.Thresholds thresholds) {
         try {
-            return new Routing(thresholds.review(), thresholds.quarantine(), thresholds.reviewAudit());
+            return thresholds.routing();
         } catch (IllegalArgumentException e) {
             throw new BundleVerificationException(path + ": " + e.getMessage());
         }

@@ -4,6 +4,7 @@ import com.fasterxml.jackson.annotation.JsonInclude;
 import dev.emscreen.features.sae.SaeSource;
 import dev.emscreen.features.scoring.Pooling;
 import dev.emscreen.features.scoring.ReviewAudit;
+import dev.emscreen.features.scoring.Routing;
 import dev.emscreen.features.scoring.ScorerKind;
 import dev.emscreen.records.SaeArchitecture;
 import java.util.List;
@@ -82,6 +83,11 @@ public record FeatureSetManifest(
         /** What the set audits of the samples its score would accept (none without a selection). */
         public ReviewAudit reviewAudit() {
             return reviewSelection == null ? ReviewAudit.NONE : reviewSelection.audit();
+        }
+
+        /** The global thresholds with the set's audit; an impossible audit throws IllegalArgumentException. */
+        public Routing routing() {
+            return new Routing(review, quarantine, reviewAudit());
         }
     }
 

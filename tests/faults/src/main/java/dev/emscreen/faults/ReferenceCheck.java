@@ -3,7 +3,6 @@ package dev.emscreen.faults;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.emscreen.features.bundle.FeatureSetManifest;
-import dev.emscreen.features.scoring.ReviewAudit;
 import dev.emscreen.features.scoring.Routing;
 import dev.emscreen.records.ChatMessage;
 import dev.emscreen.records.ScreenedSample;
@@ -92,8 +91,6 @@ final class ReferenceCheck {
     /** The set's global thresholds and review audit, from its manifest (the suite's samples have no domain). */
     static Routing routing(Path featureSet) throws java.io.IOException {
         JsonNode thresholds = JSON.readTree(featureSet.resolve("manifest.json").toFile()).get("thresholds");
-        JsonNode selection = thresholds.get("reviewSelection");
-        return new Routing(thresholds.get("review").asDouble(), thresholds.get("quarantine").asDouble(), selection == null
-                ? ReviewAudit.NONE : JSON.treeToValue(selection, FeatureSetManifest.ReviewSelection.class).audit());
+        return JSON.treeToValue(thresholds, FeatureSetManifest.Thresholds.class).routing();
     }
 }
